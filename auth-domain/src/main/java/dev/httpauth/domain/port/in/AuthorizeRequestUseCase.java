@@ -1,0 +1,22 @@
+package dev.httpauth.domain.port.in;
+
+import dev.httpauth.domain.error.AuthError;
+import dev.httpauth.domain.model.OutgoingRequest;
+import dev.httpauth.domain.model.RequestCredentials;
+import io.vavr.control.Either;
+
+/** Computes the credentials that authorize one outgoing request of a connection. */
+public interface AuthorizeRequestUseCase {
+
+    /**
+     * Returns the headers and query parameters to add to {@code request}. For OAuth connections
+     * this reuses a cached token while it is fresh and obtains a new one otherwise.
+     *
+     * <p>Thread-safe.
+     *
+     * @param connectionId the connection whose auth method applies
+     * @param request the request to authorize
+     * @return the credentials, or why none could be computed
+     */
+    Either<AuthError, RequestCredentials> authorize(String connectionId, OutgoingRequest request);
+}

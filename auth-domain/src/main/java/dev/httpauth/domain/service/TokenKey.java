@@ -1,0 +1,24 @@
+package dev.httpauth.domain.service;
+
+import dev.httpauth.domain.model.OAuthClientCredentials;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What makes two connections share an access token: the same token endpoint, client, scopes,
+ * audience and resource. Scopes are sorted and de-duplicated, because their order carries no
+ * meaning (RFC 6749 §3.3).
+ */
+public record TokenKey(URI tokenEndpoint, String clientId, List<String> scopes, Optional<String> audience, Optional<String> resource) {
+
+    public TokenKey {
+        scopes = scopes.stream().distinct().sorted().toList();
+    }
+
+    /** The key of the token that {@code method} uses. */
+    public static TokenKey of(OAuthClientCredentials method) {
+        return new TokenKey(method.tokenEndpoint(), method.clientId(), method.scopes(), method.audience(), method.resource());
+    }
+}
