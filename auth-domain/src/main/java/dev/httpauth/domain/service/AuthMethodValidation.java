@@ -120,11 +120,14 @@ public final class AuthMethodValidation {
 
     private static Optional<ConfigProblem> tokenEndpointProblem(URI endpoint) {
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-        if (!endpoint.isAbsolute() || endpoint.getHost() == null) {
-            return Optional.of(new ConfigProblem("tokenEndpoint", "'" + endpoint + "' is not an absolute http(s) URL: write it like https://login.example.com/oauth2/token"));
-        }
-        if (endpoint.getRawUserInfo() != null) {
+        // User information may hold a password, so it is checked first and the URL is not shown.
+        // java.net.URI leaves getRawUserInfo() null when it cannot parse the host, hence the '@' test.
+        String authority = endpoint.getRawAuthority();
+        if (endpoint.getRawUserInfo() != null || (authority != null && authority.indexOf('@') >= 0)) {
             return Optional.of(new ConfigProblem("tokenEndpoint", "must not contain user information before the host: configure the client id and secret in their own fields"));
+        }
+        if (!endpoint.isAbsolute() || endpoint.getHost() == null) {
+            return Optional.of(new ConfigProblem("tokenEndpoint", "'" + endpoint + "' is not an absolute http(s) URL with a valid host name: write it like https://login.example.com/oauth2/token"));
         }
         if (endpoint.getRawFragment() != null) {
             return Optional.of(new ConfigProblem("tokenEndpoint", "'" + endpoint + "' must not have a fragment (RFC 6749 §3.2): remove the part from '#'"));

@@ -4,6 +4,7 @@ import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
 import dev.httpauth.domain.model.ApiKey;
 import dev.httpauth.domain.model.Basic;
+import dev.httpauth.domain.model.ConfigProblem;
 import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.model.ConnectionTestReport;
 import dev.httpauth.domain.model.CustomAuthMethod;
@@ -70,6 +71,14 @@ public final class ConnectionTestService implements TestConnectionUseCase {
         }
         Connection connection = loaded.get();
         HttpAuthMethod method = connection.auth();
+        List<ConfigProblem> problems = AuthMethodValidation.problems(method).stream()
+                .map(problem -> problem.under("connections." + connectionId + ".auth"))
+                .toList();
+        if (!problems.isEmpty()) {
+            AuthError invalid = new AuthError.InvalidConfiguration("connection '" + connectionId + "'", problems);
+            steps.add(new TestStep(CONFIGURATION_VALID, Outcome.FAILED, invalid.message()));
+            return failed(connection, steps, invalid);
+        }
         steps.add(new TestStep(CONFIGURATION_VALID, Outcome.PASSED, describe(method)));
 
         Either<AuthError, Map<String, Secret>> resolved = secrets.resolveAll(connectionId, method);

@@ -1,17 +1,26 @@
 package dev.httpauth.domain.service;
 
 import dev.httpauth.domain.model.OAuthClientCredentials;
+import dev.httpauth.domain.model.SecretRef;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What makes two connections share an access token: the same token endpoint, client, scopes,
- * audience and resource. Scopes are sorted and de-duplicated, because their order carries no
+ * What makes two connections share an access token: the same token endpoint, client, client
+ * secret ref, scopes, audience and resource. The secret ref is part of the key so that a
+ * connection whose secret cannot be resolved never gets a token obtained with another
+ * connection's secret. Scopes are sorted and de-duplicated, because their order carries no
  * meaning (RFC 6749 §3.3).
  */
-public record TokenKey(URI tokenEndpoint, String clientId, List<String> scopes, Optional<String> audience, Optional<String> resource) {
+public record TokenKey(
+        URI tokenEndpoint,
+        String clientId,
+        SecretRef clientSecret,
+        List<String> scopes,
+        Optional<String> audience,
+        Optional<String> resource) {
 
     public TokenKey {
         scopes = scopes.stream().distinct().sorted().toList();
@@ -19,6 +28,6 @@ public record TokenKey(URI tokenEndpoint, String clientId, List<String> scopes, 
 
     /** The key of the token that {@code method} uses. */
     public static TokenKey of(OAuthClientCredentials method) {
-        return new TokenKey(method.tokenEndpoint(), method.clientId(), method.scopes(), method.audience(), method.resource());
+        return new TokenKey(method.tokenEndpoint(), method.clientId(), method.clientSecret(), method.scopes(), method.audience(), method.resource());
     }
 }

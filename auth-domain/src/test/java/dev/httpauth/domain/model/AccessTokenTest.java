@@ -1,0 +1,39 @@
+package dev.httpauth.domain.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static dev.httpauth.domain.support.Fixtures.START;
+import static dev.httpauth.domain.support.Fixtures.accessToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessTokenTest {
+
+    @Test
+    void lifetimeIsTimeBetweenObtainedAndExpiry() {
+        AccessToken token = accessToken("t", START, Duration.ofMinutes(10));
+
+        Duration lifetime = token.lifetime();
+
+        assertThat(lifetime).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void lifetimeIsNeverNegative() {
+        AccessToken token = new AccessToken(Secret.of("t"), "Bearer", START, START.minusSeconds(5), true, List.of());
+
+        Duration lifetime = token.lifetime();
+
+        assertThat(lifetime).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void tokenExpiresAtExpiryInstant() {
+        AccessToken token = accessToken("t", START, Duration.ofMinutes(10));
+
+        assertThat(token.isExpiredAt(token.expiresAt().minusNanos(1))).isFalse();
+        assertThat(token.isExpiredAt(token.expiresAt())).isTrue();
+    }
+}
