@@ -1,0 +1,135 @@
+package dev.httpauth.adapters.store;
+
+import dev.httpauth.domain.model.ConfigProblem;
+import dev.httpauth.domain.model.HttpAuthMethod;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds the {@code auth} object of one connection to an {@link HttpAuthMethod} and reports every
+ * problem in it, with paths relative to the auth object.
+ *
+ * <p>Jackson stops at the first error it cannot recover from, so the binder checks what it can on
+ * the tree first (the type id and the required fields) and binds with a
+ * {@link RecordingProblemHandler} that records unknown fields and bad values and goes on.
+ * Thread-safe.
+ */
+final class AuthMethodBinder {
+
+    private final ObjectReader reader;
+
+    /** Creates a binder that reads with {@code mapper}, which must have the {@link AuthMethodMixins} registered. */
+    AuthMethodBinder(ObjectMapper mapper) {
+        this.reader = mapper.readerFor(HttpAuthMethod.class).withHandler(new RecordingProblemHandler());
+    }
+
+    /**
+     * The result of binding one auth object.
+     *
+     * @param method the method, if Jackson could build it; present even when there are problems,
+     *     so that the caller can validate it too
+     * @param problems every problem found, with paths relative to the auth object
+     */
+    record Binding(Optional<HttpAuthMethod> method, List<ConfigProblem> problems) {
+
+        Binding {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Binds {@code auth}, accepting secret refs whose scheme is in {@code secretSchemes}. */
+    Binding bind(JsonNode auth, Set<String> secretSchemes) {
+        Optional<ConfigProblem> typeProblem = typeProblem(auth);
+        if (typeProblem.isPresent()) {
+            return new Binding(Optional.empty(), List.of(typeProblem.get()));
+        }
+
+        String typeId = auth.get(AuthMethodMixins.TYPE_PROPERTY).stringValue();
+        List<ConfigProblem> problems = new ArrayList<>(
+                missingFieldProblems(auth, AuthMethodMixins.TYPES.get(typeId), "", "auth type '" + typeId + "'"));
+
+        BindingSession session = new BindingSession(secretSchemes);
+        HttpAuthMethod method = null;
+        try {
+            method = reader.withAttribute(BindingSession.class, session).readValue(auth);
+        } catch (JacksonException e) {
+            // The handler records every problem it recognizes without throwing. An exception that still
+            // escapes is reported here, unless an earlier problem already explains the failure.
+            if (problems.isEmpty() && session.problems().isEmpty()) {
+                session.reportProblem(JsonPaths.of(e.getPath()), "could not be read: " + e.getOriginalMessage());
+            }
+        }
+        problems.addAll(session.problems());
+
+        if (method == null && problems.isEmpty()) {
+            problems.add(new ConfigProblem("", "could not be read as auth type '" + typeId + "'"));
+        }
+        return new Binding(Optional.ofNullable(method), problems);
+    }
+
+    private static Optional<ConfigProblem> typeProblem(JsonNode auth) {
+        String property = AuthMethodMixins.TYPE_PROPERTY;
+        String knownTypes = FieldNames.sorted(AuthMethodMixins.TYPES.keySet());
+        JsonNode type = auth.get(property);
+        if (type == null || type.isNull()) {
+            String misspelling = auth.propertyNames().stream()
+                    .filter(name -> FieldNames.closest(name, List.of(property)).isPresent())
+                    .findFirst()
+                    .map(name -> " (the field '" + JsonPaths.printable(name) + "' looks like a misspelling of it)")
+                    .orElse("");
+            return Optional.of(new ConfigProblem(property, "is missing: set it to one of " + knownTypes + misspelling));
+        }
+        if (!type.isString()) {
+            return Optional.of(new ConfigProblem(property, "must be a string, one of " + knownTypes + ", but is " + JsonPaths.describe(type)));
+        }
+
+        String typeId = type.stringValue();
+        if (AuthMethodMixins.TYPES.containsKey(typeId)) {
+            return Optional.empty();
+        }
+        String suggestion = FieldNames.closest(typeId, AuthMethodMixins.TYPES.keySet())
+                .map(closest -> "did you mean '" + closest + "'? The known types are ")
+                .orElse("use one of ");
+        return Optional.of(new ConfigProblem(property,
+                "'" + JsonPaths.printable(typeId) + "' is not a known auth method type: " + suggestion + knownTypes));
+    }
+
+    /**
+     * Reports each required field of {@code type} that is absent or {@code null} in {@code object},
+     * and does the same inside its nested objects. Jackson would report only the first one.
+     */
+    private static List<ConfigProblem> missingFieldProblems(JsonNode object, Class<?> type, String path, String owner) {
+        List<String> required = AuthMethodMixins.REQUIRED_FIELDS.getOrDefault(type, List.of());
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String field : required) {
+            JsonNode value = object.get(field);
+            if (value == null || value.isNull()) {
+                String state = value == null ? "is missing" : "is null";
+                problems.add(new ConfigProblem(JsonPaths.child(path, field), state + ": " + owner + " requires " + inWords(required)));
+            }
+        }
+
+        AuthMethodMixins.NESTED_OBJECTS.getOrDefault(type, Map.of()).forEach((field, nestedType) -> {
+            JsonNode nested = object.get(field);
+            if (nested != null && nested.isObject()) {
+                problems.addAll(missingFieldProblems(nested, nestedType, JsonPaths.child(path, field), field));
+            }
+        });
+        return problems;
+    }
+
+    private static String inWords(List<String> fields) {
+        if (fields.size() == 1) {
+            return fields.getFirst();
+        }
+        return String.join(", ", fields.subList(0, fields.size() - 1)) + " and " + fields.getLast();
+    }
+}

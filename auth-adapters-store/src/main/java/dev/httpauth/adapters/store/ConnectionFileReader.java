@@ -1,0 +1,201 @@
+package dev.httpauth.adapters.store;
+
+import dev.httpauth.domain.model.ConfigProblem;
+import dev.httpauth.domain.model.Connection;
+import dev.httpauth.domain.service.AuthMethodValidation;
+import io.vavr.control.Either;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a connections file: {@code {"connections": {"<id>": {"auth": {"type": ..., ...}}}}} in
+ * JSON or YAML.
+ *
+ * <p>Every problem in the file is reported at once, each with its path, such as
+ * {@code connections.crm.auth.scope}. Only a file that cannot be read or parsed at all stops the
+ * reading early, with one problem that explains why.
+ */
+final class ConnectionFileReader {
+
+    /** The top-level field that maps connection ids to connections. */
+    static final String CONNECTIONS = "connections";
+
+    /** The field of a connection that contains its auth method. */
+    static final String AUTH = "auth";
+
+    // NOTE: STRICT_DUPLICATE_DETECTION turns a repeated key into a parse error. A file with a
+    // duplicate then reports only that duplicate, and its other problems show once it is fixed.
+    private static final JsonMapper JSON = AuthMethodMixins.register(JsonMapper.builder())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final AuthMethodBinder BINDER = new AuthMethodBinder(JSON);
+
+    private static final Map<String, Format> FORMATS_BY_EXTENSION = Map.of(
+            ".json", new Format("JSON", JSON),
+            ".yaml", new Format("YAML", YAML),
+            ".yml", new Format("YAML", YAML));
+
+    private static final Comparator<ConfigProblem> BY_PATH =
+            Comparator.comparing(ConfigProblem::path).thenComparing(ConfigProblem::message);
+
+    private ConnectionFileReader() {
+    }
+
+    /** A file format: its name for messages and the mapper that parses it into a tree. */
+    private record Format(String name, ObjectMapper mapper) {
+    }
+
+    /**
+     * Reads {@code file}, whose format follows its extension: {@code .json}, {@code .yaml} or
+     * {@code .yml}.
+     *
+     * @param secretSchemes the schemes of the configured secret stores; a ref with another scheme is a problem
+     * @return the connections in id order, or every problem sorted by path
+     */
+    static Either<List<ConfigProblem>, List<Connection>> read(Path file, Set<String> secretSchemes) {
+        return formatOf(file)
+                .flatMap(format -> readContent(file).flatMap(content -> parse(content, format)))
+                .mapLeft(List::of)
+                .flatMap(root -> bindConnections(root, secretSchemes));
+    }
+
+    private static Either<ConfigProblem, Format> formatOf(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        return FORMATS_BY_EXTENSION.entrySet().stream()
+                .filter(entry -> name.endsWith(entry.getKey()))
+                .findFirst()
+                .<Either<ConfigProblem, Format>>map(entry -> Either.right(entry.getValue()))
+                .orElseGet(() -> Either.left(new ConfigProblem("",
+                        "the file name has no supported extension: name it *.json for JSON, or *.yaml or *.yml for YAML")));
+    }
+
+    private static Either<ConfigProblem, byte[]> readContent(Path file) {
+        if (Files.isDirectory(file)) {
+            return Either.left(new ConfigProblem("", file.toAbsolutePath() + " is a directory: point to the connections file itself"));
+        }
+        try {
+            return Either.right(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath()
+                    + " does not exist: create it, starting with {\"connections\": {}}, or pass --config FILE to read another file"));
+        } catch (AccessDeniedException e) {
+            return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath()
+                    + " cannot be read (permission denied): make it readable by the user that runs httpauth"));
+        } catch (IOException e) {
+            return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath() + " cannot be read: " + e));
+        }
+    }
+
+    private static Either<ConfigProblem, JsonNode> parse(byte[] content, Format format) {
+        try {
+            JsonNode root = format.mapper().readTree(content);
+            if (root == null || root.isMissingNode()) {
+                return Either.left(new ConfigProblem("", "the file is empty: start it with {\"connections\": {}} and add one entry per connection"));
+            }
+            return Either.right(root);
+        } catch (JacksonException e) {
+            return Either.left(SyntaxErrors.problem(e, format.name()));
+        }
+    }
+
+    private static Either<List<ConfigProblem>, List<Connection>> bindConnections(JsonNode root, Set<String> secretSchemes) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<Connection> connections = new ArrayList<>();
+        if (!root.isObject()) {
+            problems.add(new ConfigProblem("", "the file must contain an object with a \"connections\" field, such as {\"connections\": {}}, but contains "
+                    + JsonPaths.describe(root)));
+            return Either.left(problems);
+        }
+        problems.addAll(unknownFieldProblems(root, "", List.of(CONNECTIONS)));
+
+        JsonNode connectionsNode = root.get(CONNECTIONS);
+        if (connectionsNode == null) {
+            problems.add(new ConfigProblem(CONNECTIONS, "is missing: add \"connections\": {} with one entry per connection, keyed by connection id"));
+        } else if (!connectionsNode.isObject()) {
+            problems.add(new ConfigProblem(CONNECTIONS, "must be an object that maps connection ids to connections, but is "
+                    + JsonPaths.describe(connectionsNode)));
+        } else {
+            connectionsNode.properties().forEach(entry ->
+                    bindConnection(entry.getKey(), entry.getValue(), secretSchemes, problems).ifPresent(connections::add));
+        }
+
+        if (!problems.isEmpty()) {
+            return Either.left(problems.stream().distinct().sorted(BY_PATH).toList());
+        }
+        return Either.right(connections.stream().sorted(Comparator.comparing(Connection::id)).toList());
+    }
+
+    /** Binds one connection, adding its problems to {@code problems}; returns it only if it has none. */
+    private static Optional<Connection> bindConnection(String id, JsonNode node, Set<String> secretSchemes, List<ConfigProblem> problems) {
+        String path = JsonPaths.child(CONNECTIONS, id);
+        List<ConfigProblem> found = new ArrayList<>();
+        ConnectionCatalog.idProblem(id).ifPresent(message -> found.add(new ConfigProblem(path, message)));
+        Optional<AuthMethodBinder.Binding> binding = bindAuth(node, path, secretSchemes, found);
+
+        String authPath = JsonPaths.child(path, AUTH);
+        binding.ifPresent(bound -> {
+            bound.problems().forEach(problem -> found.add(problem.under(authPath)));
+            bound.method().ifPresent(method ->
+                    AuthMethodValidation.problems(method).forEach(problem -> found.add(problem.under(authPath))));
+        });
+
+        problems.addAll(found);
+        if (!found.isEmpty()) {
+            return Optional.empty();
+        }
+        return binding.flatMap(AuthMethodBinder.Binding::method).map(method -> new Connection(id, method));
+    }
+
+    private static Optional<AuthMethodBinder.Binding> bindAuth(JsonNode connection, String path, Set<String> secretSchemes, List<ConfigProblem> found) {
+        if (!connection.isObject()) {
+            found.add(new ConfigProblem(path, "must be an object with an \"auth\" field, but is " + JsonPaths.describe(connection)));
+            return Optional.empty();
+        }
+        found.addAll(unknownFieldProblems(connection, path, List.of(AUTH)));
+
+        String authPath = JsonPaths.child(path, AUTH);
+        JsonNode auth = connection.get(AUTH);
+        if (auth == null || auth.isNull()) {
+            found.add(new ConfigProblem(authPath, "is missing: add \"auth\" with a \"type\", one of "
+                    + FieldNames.sorted(AuthMethodMixins.TYPES.keySet()) + ", and the fields of that type"));
+            return Optional.empty();
+        }
+        if (!auth.isObject()) {
+            found.add(new ConfigProblem(authPath, "must be an object with a \"type\" field, but is " + JsonPaths.describe(auth)));
+            return Optional.empty();
+        }
+        return Optional.of(BINDER.bind(auth, secretSchemes));
+    }
+
+    private static List<ConfigProblem> unknownFieldProblems(JsonNode object, String path, List<String> knownNames) {
+        return object.propertyNames().stream()
+                .filter(name -> !knownNames.contains(name))
+                .map(name -> new ConfigProblem(JsonPaths.child(path, name), FieldNames.unknownFieldMessage(name, knownNames)))
+                .toList();
+    }
+}

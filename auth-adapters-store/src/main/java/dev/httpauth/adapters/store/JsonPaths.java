@@ -1,0 +1,106 @@
+package dev.httpauth.adapters.store;
+
+import dev.httpauth.domain.model.Text;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Writes locations in a configuration document as the dotted paths that {@code ConfigProblem}
+ * uses, such as {@code connections.crm.auth.scope[1]}, and names JSON value kinds for messages.
+ */
+final class JsonPaths {
+
+    private JsonPaths() {
+    }
+
+    /** Returns the path of the value the parser is at; empty at the root. */
+    static String of(TokenStreamContext context) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (TokenStreamContext current = context; current != null; current = current.getParent()) {
+            // A context that has just started (at '{' or '[') has no name or index yet, and the
+            // value it belongs to is named by its parent.
+            if (current.inObject() && current.hasCurrentName()) {
+                segments.push(property(current.currentName()));
+            } else if (current.inArray() && current.hasCurrentIndex()) {
+                segments.push(index(current.getCurrentIndex()));
+            }
+        }
+        return join(segments);
+    }
+
+    /** Returns the path that a Jackson exception reports, such as {@code tokenPolicy.refreshSkew}. */
+    static String of(List<JacksonException.Reference> references) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                segments.add(property(reference.getPropertyName()));
+            } else if (reference.getIndex() >= 0) {
+                segments.add(index(reference.getIndex()));
+            }
+        }
+        return join(segments);
+    }
+
+    /** Appends the property {@code name} to {@code path}. */
+    static String child(String path, String name) {
+        return path.isEmpty() ? printable(name) : path + "." + printable(name);
+    }
+
+    /** Names the kind of value that starts with {@code token}, such as "a list". */
+    static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT, END_OBJECT, PROPERTY_NAME -> "an object";
+            case START_ARRAY, END_ARRAY -> "a list";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            case VALUE_EMBEDDED_OBJECT, NOT_AVAILABLE -> "a value of an unsupported kind";
+        };
+    }
+
+    /** Names the kind of {@code node}, such as "a list". */
+    static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT, POJO -> "an object";
+            case ARRAY -> "a list";
+            case STRING, BINARY -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            case MISSING -> "missing";
+        };
+    }
+
+    /** Returns {@code text} with control characters written as code points, so a path stays on one line. */
+    static String printable(String text) {
+        if (!Text.containsControlCharacter(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(Text.isControlCharacter(c) ? Text.codePoint(c) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
+    private static String property(String name) {
+        return "." + printable(name);
+    }
+
+    private static String index(int index) {
+        return "[" + index + "]";
+    }
+
+    private static String join(Deque<String> segments) {
+        String path = String.join("", segments);
+        return path.startsWith(".") ? path.substring(1) : path;
+    }
+}
