@@ -21,8 +21,9 @@ public record ConfigProblem(String path, String message) {
         return new ConfigProblem(path.isEmpty() ? prefix : prefix + "." + path, message);
     }
 
+    /** Returns {@code path: message}, or the message alone for a problem of the whole file. */
     @Override
     public String toString() {
-        return path + ": " + message;
+        return path.isEmpty() ? message : path + ": " + message;
     }
 }
