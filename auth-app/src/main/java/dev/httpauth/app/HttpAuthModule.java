@@ -1,0 +1,172 @@
+package dev.httpauth.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.httpauth.adapters.http.TokenEndpointClient;
+import dev.httpauth.adapters.http.TokenEndpointSettings;
+import dev.httpauth.adapters.store.ConnectionFile;
+import dev.httpauth.adapters.store.SecretStores;
+import dev.httpauth.app.events.Slf4jAuthEventPublisher;
+import dev.httpauth.domain.port.in.AuthorizeRequestUseCase;
+import dev.httpauth.domain.port.in.ListConnectionsUseCase;
+import dev.httpauth.domain.port.in.TestConnectionUseCase;
+import dev.httpauth.domain.port.out.LoadConnectionsPort;
+import dev.httpauth.domain.port.out.PublishAuthEventPort;
+import dev.httpauth.domain.port.out.RequestTokenPort;
+import dev.httpauth.domain.port.out.ResolveSecretPort;
+import dev.httpauth.domain.service.AuthorizationService;
+import dev.httpauth.domain.service.ConnectionListService;
+import dev.httpauth.domain.service.ConnectionTestService;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Binds every port of httpauth to its adapter and the three inbound ports to the domain services.
+ *
+ * <table>
+ *   <caption>Bindings, all singletons</caption>
+ *   <tr><th>key</th><th>bound to</th></tr>
+ *   <tr><td>{@link SecretStores}, {@link ResolveSecretPort}</td><td>{@link SecretStores#standard()} plus the stores added with {@link #withSecretStore}</td></tr>
+ *   <tr><td>{@link LoadConnectionsPort}</td><td>{@link ConnectionFile#read} of the given file, accepting the schemes of the bound {@code SecretStores}, or the given port</td></tr>
+ *   <tr><td>{@link TokenEndpointSettings}</td><td>{@link TokenEndpointSettings#defaults()} or the settings given with {@link #withTokenEndpointSettings}</td></tr>
+ *   <tr><td>{@link RequestTokenPort}</td><td>{@link TokenEndpointClient}</td></tr>
+ *   <tr><td>{@link PublishAuthEventPort}</td><td>{@link Slf4jAuthEventPublisher}</td></tr>
+ *   <tr><td>{@link Clock}</td><td>{@link Clock#systemUTC()}</td></tr>
+ *   <tr><td>{@link AuthorizeRequestUseCase}, {@link TestConnectionUseCase}, {@link ListConnectionsUseCase}</td><td>the domain services, built from the ports above</td></tr>
+ * </table>
+ *
+ * <p>A host replaces any binding with {@code Modules.override(new HttpAuthModule(file)).with(hostModule)}.
+ * The token cache lives in the {@code AuthorizeRequestUseCase} singleton, so every caller that
+ * shares an injector shares its tokens.
+ *
+ * <p>The module is immutable: {@code with…} methods return a copy.
+ */
+public final class HttpAuthModule extends AbstractModule {
+
+    private final Function<Set<String>, LoadConnectionsPort> connectionsForSchemes;
+    private final SecretStores secretStores;
+    private final TokenEndpointSettings tokenEndpointSettings;
+
+    /**
+     * Serves the connections in {@code connectionsFile} (JSON, or YAML for {@code .yaml} and
+     * {@code .yml}). The file is read when a port first needs it; a missing or invalid file makes
+     * every call return {@code InvalidConfiguration}.
+     */
+    public HttpAuthModule(Path connectionsFile) {
+        this(fileConnections(connectionsFile), SecretStores.standard(), TokenEndpointSettings.defaults());
+    }
+
+    /** Serves the connections of {@code connections}, such as an {@code InMemoryConnections} or a host's own repository. */
+    public HttpAuthModule(LoadConnectionsPort connections) {
+        this(givenConnections(connections), SecretStores.standard(), TokenEndpointSettings.defaults());
+    }
+
+    private HttpAuthModule(
+            Function<Set<String>, LoadConnectionsPort> connectionsForSchemes,
+            SecretStores secretStores,
+            TokenEndpointSettings tokenEndpointSettings) {
+        this.connectionsForSchemes = connectionsForSchemes;
+        this.secretStores = secretStores;
+        this.tokenEndpointSettings = tokenEndpointSettings;
+    }
+
+    /**
+     * Returns a copy that resolves refs with the scheme {@code scheme} through {@code store}, replacing
+     * any store of that scheme. A connections file read by the copy accepts refs of that scheme.
+     */
+    public HttpAuthModule withSecretStore(String scheme, ResolveSecretPort store) {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(store, "store");
+        return new HttpAuthModule(connectionsForSchemes, secretStores.with(scheme, store), tokenEndpointSettings);
+    }
+
+    /** Returns a copy whose token endpoint client uses {@code settings} for timeouts and the response size limit. */
+    public HttpAuthModule withTokenEndpointSettings(TokenEndpointSettings settings) {
+        return new HttpAuthModule(connectionsForSchemes, secretStores, Objects.requireNonNull(settings, "settings"));
+    }
+
+    @Provides
+    @Singleton
+    SecretStores secretStores() {
+        return secretStores;
+    }
+
+    @Provides
+    @Singleton
+    ResolveSecretPort resolveSecretPort(SecretStores stores) {
+        return stores;
+    }
+
+    @Provides
+    @Singleton
+    LoadConnectionsPort loadConnectionsPort(SecretStores stores) {
+        return connectionsForSchemes.apply(stores.schemes());
+    }
+
+    @Provides
+    @Singleton
+    TokenEndpointSettings tokenEndpointSettings() {
+        return tokenEndpointSettings;
+    }
+
+    @Provides
+    @Singleton
+    RequestTokenPort requestTokenPort(TokenEndpointSettings settings) {
+        return new TokenEndpointClient(settings);
+    }
+
+    @Provides
+    @Singleton
+    PublishAuthEventPort publishAuthEventPort() {
+        return new Slf4jAuthEventPublisher();
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    AuthorizeRequestUseCase authorizeRequestUseCase(
+            LoadConnectionsPort connections,
+            ResolveSecretPort secrets,
+            RequestTokenPort tokenEndpoint,
+            PublishAuthEventPort events,
+            Clock clock) {
+        return new AuthorizationService(connections, secrets, tokenEndpoint, events, clock);
+    }
+
+    @Provides
+    @Singleton
+    TestConnectionUseCase testConnectionUseCase(
+            LoadConnectionsPort connections,
+            ResolveSecretPort secrets,
+            RequestTokenPort tokenEndpoint,
+            PublishAuthEventPort events,
+            Clock clock) {
+        return new ConnectionTestService(connections, secrets, tokenEndpoint, events, clock);
+    }
+
+    @Provides
+    @Singleton
+    ListConnectionsUseCase listConnectionsUseCase(LoadConnectionsPort connections, ResolveSecretPort secrets) {
+        return new ConnectionListService(connections, secrets);
+    }
+
+    private static Function<Set<String>, LoadConnectionsPort> fileConnections(Path connectionsFile) {
+        Objects.requireNonNull(connectionsFile, "connectionsFile");
+        return schemes -> ConnectionFile.read(connectionsFile, schemes);
+    }
+
+    private static Function<Set<String>, LoadConnectionsPort> givenConnections(LoadConnectionsPort connections) {
+        Objects.requireNonNull(connections, "connections");
+        return schemes -> connections;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.httpauth.app.cli;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.util.Modules;
+import dev.httpauth.adapters.store.EnvSecretStore;
+import dev.httpauth.app.HttpAuth;
+import dev.httpauth.app.HttpAuthModule;
+
+import java.util.List;
+
+/**
+ * Wires the command line: the process environment, and how a connections file becomes an
+ * {@link HttpAuth}. Each opened file gets an injector of {@link HttpAuthModule}, whose {@code env:}
+ * refs read {@link CliEnvironment#variables()}, with {@code overrides} replacing its bindings.
+ */
+public final class CliModule extends AbstractModule {
+
+    private final CliEnvironment environment;
+    private final List<Module> overrides;
+
+    /**
+     * @param environment the variables and working directory the commands use
+     * @param overrides modules whose bindings replace those of {@link HttpAuthModule}, such as a
+     *     test's recording token endpoint client
+     */
+    public CliModule(CliEnvironment environment, Module... overrides) {
+        this.environment = environment;
+        this.overrides = List.of(overrides);
+    }
+
+    @Override
+    protected void configure() {
+        bind(CliEnvironment.class).toInstance(environment);
+    }
+
+    @Provides
+    @Singleton
+    ConnectionsOpener connectionsOpener() {
+        EnvSecretStore environmentSecrets = new EnvSecretStore(environment.variables());
+        return connectionsFile -> {
+            HttpAuthModule module = new HttpAuthModule(connectionsFile).withSecretStore("env", environmentSecrets);
+            return Guice.createInjector(Modules.override(module).with(overrides)).getInstance(HttpAuth.class);
+        };
+    }
+}

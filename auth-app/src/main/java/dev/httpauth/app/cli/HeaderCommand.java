@@ -1,0 +1,81 @@
+package dev.httpauth.app.cli;
+
+import dev.httpauth.app.HttpAuth;
+import dev.httpauth.domain.model.OutgoingRequest;
+import dev.httpauth.domain.model.RequestCredentials;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code httpauth header CONNECTION}: prints the credentials a request would get. */
+@Command(
+        name = "header",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Prints the credentials a request of the connection would get, one per line:"
+                        + " a header as 'Name: value', an API key in the query as '?name=value'.",
+                "Values are masked as '****' followed by their fingerprint; the auth scheme word of an Authorization"
+                        + " header (Basic, Bearer) stays visible. Nothing is sent, except a token request for OAuth"
+                        + " connections."})
+final class HeaderCommand implements Callable<Integer> {
+
+    static final String DEFAULT_URL = "https://example.invalid/";
+
+    @ParentCommand
+    private HttpAuthCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CONNECTION", description = "Id of the connection, as in the connections file.")
+    private String connectionId;
+
+    @Option(names = "--reveal", description = "Print the values in full instead of masked. They end up on your screen and in any log of it.")
+    private boolean reveal;
+
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            defaultValue = DEFAULT_URL,
+            description = "URL of the request the credentials are computed for; only plugin methods that sign requests use it."
+                    + " Default: ${DEFAULT-VALUE}")
+    private URI url;
+
+    @Option(
+            names = "--method",
+            paramLabel = "METHOD",
+            defaultValue = "GET",
+            description = "HTTP method of the request the credentials are computed for. Default: ${DEFAULT-VALUE}")
+    private String method;
+
+    @Override
+    public Integer call() {
+        if (!url.isAbsolute()) {
+            return root.fail(CommandFailure.usage("--url '" + url + "' is not an absolute URL: write it like https://api.example.com/path"));
+        }
+        return root.openConnections().fold(root::fail, this::printCredentials);
+    }
+
+    private int printCredentials(HttpAuth httpAuth) {
+        OutgoingRequest request = OutgoingRequest.of(method.toUpperCase(Locale.ROOT), url);
+        return httpAuth.authorize(connectionId, request)
+                .mapLeft(CommandFailure::of)
+                .fold(root::fail, this::print);
+    }
+
+    private int print(RequestCredentials credentials) {
+        PrintWriter out = spec.commandLine().getOut();
+        CredentialLines.lines(credentials, reveal).forEach(out::println);
+        out.flush();
+        return ExitCode.OK;
+    }
+}

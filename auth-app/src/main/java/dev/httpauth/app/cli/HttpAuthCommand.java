@@ -1,0 +1,193 @@
+package dev.httpauth.app.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.httpauth.app.HttpAuth;
+import dev.httpauth.app.events.Slf4jAuthEventPublisher;
+import io.vavr.control.Either;
+import jakarta.inject.Inject;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code httpauth} command: global options, and the subcommands that test connections, print
+ * and send credentials, and run the demo.
+ */
+@Command(
+        name = "httpauth",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Adds HTTP Basic, API key or OAuth 2.0 client credentials to HTTP requests of the connections"
+                + " configured in a connections file, and tests those connections.",
+        subcommands = {
+                TestCommand.class,
+                HeaderCommand.class,
+                RequestCommand.class,
+                ConnectionsCommand.class,
+                DemoCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeOnInvalidInput = ExitCode.USAGE,
+        exitCodeOnExecutionException = ExitCode.FAILED,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:Success.",
+                "1:Authentication or the request failed: credentials rejected, a server unreachable, a secret unavailable,"
+                        + " or for 'request' a response status of 400 or above.",
+                "2:Bad usage or configuration: an unknown option or connection, a missing or invalid connections file."},
+        footerHeading = "%nConnections file:%n",
+        footer = "--config FILE, else $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory."
+                + " Run 'httpauth demo --dir DIR' to get a sample file.")
+public final class HttpAuthCommand implements Callable<Integer> {
+
+    /** The loggers that --verbose sets to DEBUG: the project's, and the auth events that logback.xml keeps at ERROR. */
+    private static final List<String> VERBOSE_LOGGERS = List.of("dev.httpauth", Slf4jAuthEventPublisher.LOGGER_NAME);
+
+    private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
+
+    private final CliEnvironment environment;
+    private final ConnectionsOpener connectionsOpener;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
+            description = "Connections file to read: JSON, or YAML when the name ends in .yaml or .yml."
+                    + " Default: $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory.")
+    private Path configFile;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "Log what httpauth does (token requests with fingerprints, never secrets) to stderr,"
+                    + " and print stack traces of unexpected errors.")
+    private boolean verbose;
+
+    @Inject
+    public HttpAuthCommand(CliEnvironment environment, ConnectionsOpener connectionsOpener) {
+        this.environment = environment;
+        this.connectionsOpener = connectionsOpener;
+    }
+
+    /** Runs the command line with the process's environment and exits with the command's exit code. */
+    public static void main(String[] args) {
+        // Guice 7 defines AOP classes through sun.misc.Unsafe, which makes JDK 24 and newer print
+        // warnings to stderr. The command line uses no method interception, so it turns that off.
+        if (System.getProperty(GUICE_BYTECODE_GENERATION) == null) {
+            System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");
+        }
+        Injector injector = Guice.createInjector(new CliModule(CliEnvironment.system()));
+        System.exit(commandLine(injector).execute(args));
+    }
+
+    /**
+     * Creates the command line from {@code injector}, which must bind what {@link CliModule} binds.
+     * Output goes to {@code System.out} and {@code System.err} unless the caller sets other writers
+     * with {@link CommandLine#setOut} and {@link CommandLine#setErr}.
+     */
+    public static CommandLine commandLine(Injector injector) {
+        HttpAuthCommand root = injector.getInstance(HttpAuthCommand.class);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setExecutionStrategy(root::executeWithLogging);
+        commandLine.setParameterExceptionHandler(HttpAuthCommand::reportUsageError);
+        commandLine.setExecutionExceptionHandler(root::reportUnexpectedError);
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of test, header, request, connections, demo");
+    }
+
+    /** Finds the connections file and opens it, or returns why it cannot be used. */
+    Either<CommandFailure, HttpAuth> openConnections() {
+        return connectionsFile().map(connectionsOpener::open);
+    }
+
+    /** Finds the connections file, see {@link ConfigLocation}. */
+    Either<CommandFailure, Path> connectionsFile() {
+        return ConfigLocation.find(Optional.ofNullable(configFile), environment);
+    }
+
+    /** Opens {@code connectionsFile} as the other commands open theirs. */
+    HttpAuth openConnections(Path connectionsFile) {
+        return connectionsOpener.open(connectionsFile);
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    /** Prints {@code failure} to stderr as {@code httpauth: message} and returns its exit code. */
+    int fail(CommandFailure failure) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("httpauth: " + failure.message());
+        err.flush();
+        return failure.exitCode();
+    }
+
+    /** Prints a warning line to stderr. */
+    void warn(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("httpauth: warning: " + message);
+        err.flush();
+    }
+
+    private int executeWithLogging(ParseResult parseResult) {
+        if (!verbose) {
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+        Map<Logger, Level> configuredLevels = new LinkedHashMap<>();
+        for (String name : VERBOSE_LOGGERS) {
+            if (LoggerFactory.getLogger(name) instanceof Logger logger) {
+                configuredLevels.put(logger, logger.getLevel());
+                logger.setLevel(Level.DEBUG);
+            }
+        }
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } finally {
+            // Restored so that commands run in the same JVM, as in tests, start from the configuration.
+            configuredLevels.forEach(Logger::setLevel);
+        }
+    }
+
+    private static int reportUsageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("httpauth: " + e.getMessage());
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    private int reportUnexpectedError(Exception e, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.println("httpauth: unexpected error: " + e
+                + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+        err.flush();
+        return ExitCode.FAILED;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.httpauth.app.cli;
+
+import dev.httpauth.app.HttpAuth;
+import dev.httpauth.domain.model.Text;
+import io.vavr.control.Either;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code httpauth request CONNECTION URL}: sends one authorized request, like curl. */
+@Command(
+        name = "request",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Sends one request with the credentials of the connection and prints the response body to stdout,"
+                        + " like curl. Redirects are not followed. Credential values that the server echoes back are"
+                        + " masked; a newline is added after a body that does not end with one.",
+                "Exit code 0 for a response status below 400, 1 for 400 and above (401 and 403 mean the credentials"
+                        + " were rejected) and for failures to obtain credentials or to connect."})
+final class RequestCommand implements Callable<Integer> {
+
+    private static final String DEFAULT_CONTENT_TYPE = "application/x-www-form-urlencoded";
+
+    @ParentCommand
+    private HttpAuthCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONNECTION", description = "Id of the connection whose credentials the request gets.")
+    private String connectionId;
+
+    @Parameters(index = "1", paramLabel = "URL", description = "Absolute http or https URL to send the request to.")
+    private String url;
+
+    @Option(names = {"-X", "--request"}, paramLabel = "METHOD", description = "HTTP method. Default: GET, or POST when -d is given.")
+    private String method;
+
+    @Option(
+            names = {"-H", "--header"},
+            paramLabel = "'NAME: VALUE'",
+            description = "Header to send; repeat for more. A credential header of the same name replaces it.")
+    private List<String> headers = new ArrayList<>();
+
+    @Option(
+            names = {"-d", "--data"},
+            paramLabel = "DATA",
+            description = "Request body: the text DATA, or the bytes of a file with @FILE. Sets Content-Type: "
+                    + DEFAULT_CONTENT_TYPE + " unless -H gives one.")
+    private String data;
+
+    @Option(names = {"-i", "--include"}, description = "Print the status line and the response headers before the body.")
+    private boolean includeHeaders;
+
+    @Option(
+            names = "--insecure-http",
+            description = "Allow sending credentials over plain http to a host other than loopback (localhost, 127.0.0.0/8, ::1)."
+                    + " They cross the network unencrypted.")
+    private boolean insecureHttp;
+
+    @Option(
+            names = {"-m", "--max-time"},
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "Time limit in seconds for connecting and, separately, for receiving the response headers. Default: ${DEFAULT-VALUE}")
+    private long maxTimeSeconds;
+
+    @Override
+    public Integer call() {
+        return plannedRequest().fold(root::fail, this::send);
+    }
+
+    private int send(PlannedRequest request) {
+        Optional<CommandFailure> transportProblem = AuthorizedRequests.transportProblem(connectionId, request.uri(), insecureHttp);
+        if (transportProblem.isPresent()) {
+            return root.fail(transportProblem.get());
+        }
+        if (AuthorizedRequests.isPlainHttpToRemoteHost(request.uri())) {
+            root.warn("sending the credentials of connection '" + connectionId + "' unencrypted to " + request.uri().getHost()
+                    + " (--insecure-http)");
+        }
+        Either<CommandFailure, HttpAuth> opened = root.openConnections();
+        if (opened.isLeft()) {
+            return root.fail(opened.getLeft());
+        }
+        AuthorizedRequests requests = new AuthorizedRequests(
+                opened.get().authorizeRequestUseCase(),
+                Duration.ofSeconds(maxTimeSeconds),
+                insecureHttp);
+        return requests.send(connectionId, request).fold(root::fail, this::print);
+    }
+
+    private int print(AuthorizedExchange exchange) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (includeHeaders) {
+            out.println(exchange.statusLine());
+            exchange.headerLines().forEach(out::println);
+            out.println();
+        }
+        String body = exchange.bodyText();
+        out.print(body);
+        if (!body.isEmpty() && !body.endsWith("\n")) {
+            out.println();
+        }
+        out.flush();
+        return exitCode(exchange);
+    }
+
+    private int exitCode(AuthorizedExchange exchange) {
+        int status = exchange.status();
+        if (status < 400) {
+            return ExitCode.OK;
+        }
+        String challenge = exchange.header("WWW-Authenticate");
+        String meaning = status == 401 || status == 403
+                ? ": the server rejected the credentials of connection '" + connectionId + "'"
+                        + (challenge.isEmpty() ? "" : " (WWW-Authenticate: " + challenge + ")")
+                : "";
+        return root.fail(CommandFailure.failed(exchange.request().method() + " " + exchange.request().uri()
+                + " returned HTTP " + status + meaning));
+    }
+
+    private Either<CommandFailure, PlannedRequest> plannedRequest() {
+        if (maxTimeSeconds <= 0) {
+            return Either.left(CommandFailure.usage("--max-time must be a positive number of seconds, but was " + maxTimeSeconds));
+        }
+        Either<CommandFailure, URI> uri = parseUrl(url);
+        if (uri.isLeft()) {
+            return Either.left(uri.getLeft());
+        }
+        List<PlannedRequest.HeaderField> headerFields = new ArrayList<>();
+        for (String header : headers) {
+            Either<CommandFailure, PlannedRequest.HeaderField> field = parseHeader(header);
+            if (field.isLeft()) {
+                return Either.left(field.getLeft());
+            }
+            headerFields.add(field.get());
+        }
+        Either<CommandFailure, Optional<byte[]>> body = body();
+        if (body.isLeft()) {
+            return Either.left(body.getLeft());
+        }
+        if (body.get().isPresent() && headerFields.stream().noneMatch(field -> field.name().equalsIgnoreCase("Content-Type"))) {
+            headerFields.add(new PlannedRequest.HeaderField("Content-Type", DEFAULT_CONTENT_TYPE));
+        }
+        String effectiveMethod = method != null ? method.toUpperCase(Locale.ROOT) : body.get().isPresent() ? "POST" : "GET";
+        return Either.right(new PlannedRequest(effectiveMethod, uri.get(), headerFields, body.get()));
+    }
+
+    private static Either<CommandFailure, URI> parseUrl(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return Either.left(CommandFailure.usage("URL '" + text + "' is invalid: " + e.getReason() + " at index " + e.getIndex()));
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            return Either.left(CommandFailure.usage("URL '" + text + "' is not an absolute http or https URL: write it like https://api.example.com/path"));
+        }
+        return Either.right(uri);
+    }
+
+    /** Parses {@code Name: value}. The message names the header but never repeats its value, which may be a secret. */
+    private static Either<CommandFailure, PlannedRequest.HeaderField> parseHeader(String header) {
+        int colon = header.indexOf(':');
+        if (colon < 0) {
+            return Either.left(CommandFailure.usage("-H: a header without ':' was given: write each header as -H 'Name: value'"));
+        }
+        String name = header.substring(0, colon).strip();
+        if (!Text.isToken(name)) {
+            return Either.left(CommandFailure.usage("-H: '" + name + "' is not a valid header name: use letters, digits and !#$%&'*+-.^_`|~"));
+        }
+        String value = header.substring(colon + 1).strip();
+        int control = Text.firstControlCharacter(value);
+        if (control >= 0) {
+            return Either.left(CommandFailure.usage("-H: the value of header '" + name + "' contains the control character "
+                    + Text.codePoint(value.charAt(control)) + ", which HTTP does not allow"));
+        }
+        return Either.right(new PlannedRequest.HeaderField(name, value));
+    }
+
+    private Either<CommandFailure, Optional<byte[]>> body() {
+        if (data == null) {
+            return Either.right(Optional.empty());
+        }
+        if (!data.startsWith("@")) {
+            return Either.right(Optional.of(data.getBytes(StandardCharsets.UTF_8)));
+        }
+        Path file = root.environment().resolve(Path.of(data.substring(1)));
+        try {
+            return Either.right(Optional.of(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return Either.left(CommandFailure.usage("-d @" + data.substring(1) + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+}

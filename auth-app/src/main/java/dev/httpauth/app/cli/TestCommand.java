@@ -1,0 +1,55 @@
+package dev.httpauth.app.cli;
+
+import dev.httpauth.app.HttpAuth;
+import dev.httpauth.domain.model.ConnectionTestReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code httpauth test CONNECTION}: checks a connection step by step. */
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Checks a connection step by step and prints each step as [PASS], [FAIL] or [SKIP]:"
+                        + " the configuration, the secrets and, for OAuth, a new token from the token endpoint"
+                        + " (the token cache is bypassed, so the test shows the server as it is now).",
+                "Tokens are shown only as fingerprints."})
+final class TestCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private HttpAuthCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CONNECTION", description = "Id of the connection to test, as in the connections file.")
+    private String connectionId;
+
+    @Option(names = "--json", description = "Print the report as one JSON object on stdout instead of text lines.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        return root.openConnections().fold(root::fail, this::test);
+    }
+
+    private int test(HttpAuth httpAuth) {
+        ConnectionTestReport report = httpAuth.test(connectionId);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            TestReportView.printJson(report, out);
+        } else {
+            TestReportView.printText(report, out);
+        }
+        out.flush();
+        return TestReportView.exitCode(report);
+    }
+}

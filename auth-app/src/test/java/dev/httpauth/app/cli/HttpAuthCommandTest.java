@@ -1,0 +1,91 @@
+package dev.httpauth.app.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpAuthCommandTest {
+
+    @TempDir
+    private Path directory;
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        CliRun.Result result = CliRun.in(directory).run("--help");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .contains("Usage: httpauth")
+                .contains("test", "header", "request", "connections", "demo")
+                .contains("Exit codes:")
+                .contains("--config=FILE")
+                .contains("--verbose");
+    }
+
+    @Test
+    void everyCommandOptionAndParameterHasDescription() {
+        CommandLine commandLine = HttpAuthCommand.commandLine(com.google.inject.Guice.createInjector(
+                new CliModule(new CliEnvironment(Map.of(), directory))));
+        List<String> undescribed = new ArrayList<>();
+
+        collectUndescribed(commandLine.getCommandSpec(), undescribed);
+
+        assertThat(undescribed).isEmpty();
+    }
+
+    @Test
+    void missingCommandExitsTwo() {
+        CliRun.Result result = CliRun.in(directory).run();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("httpauth: Missing command");
+    }
+
+    @Test
+    void unknownOptionExitsTwo() {
+        CliRun.Result result = CliRun.in(directory).run("test", "crm", "--no-such-option");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err().lines().toList()).containsExactly(
+                "httpauth: Unknown option: '--no-such-option'",
+                "Run 'httpauth test --help' for usage.");
+    }
+
+    @Test
+    void missingParameterExitsTwo() {
+        CliRun.Result result = CliRun.in(directory).run("request", "crm");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("URL");
+    }
+
+    @Test
+    void versionExitsZero() {
+        CliRun.Result result = CliRun.in(directory).run("--version");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("httpauth ");
+    }
+
+    private static void collectUndescribed(CommandSpec command, List<String> undescribed) {
+        if (command.usageMessage().description().length == 0) {
+            undescribed.add(command.qualifiedName());
+        }
+        for (ArgSpec arg : command.args()) {
+            boolean described = arg.description().length > 0 && !arg.description()[0].isBlank();
+            if (!described) {
+                undescribed.add(command.qualifiedName() + " " + arg.paramLabel());
+            }
+        }
+        command.subcommands().values().forEach(sub -> collectUndescribed(sub.getCommandSpec(), undescribed));
+    }
+}

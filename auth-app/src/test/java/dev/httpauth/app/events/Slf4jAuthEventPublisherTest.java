@@ -1,0 +1,74 @@
+package dev.httpauth.app.events;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.httpauth.domain.error.AuthError;
+import dev.httpauth.domain.model.AuthEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Slf4jAuthEventPublisherTest {
+
+    private static final URI TOKEN_ENDPOINT = URI.create("https://login.example.com:8443/oauth2/token");
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger(Slf4jAuthEventPublisher.LOGGER_NAME);
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private Level configuredLevel;
+
+    @BeforeEach
+    void captureLines() {
+        configuredLevel = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        lines.start();
+        logger.addAppender(lines);
+    }
+
+    @AfterEach
+    void restoreLogger() {
+        logger.detachAppender(lines);
+        logger.setLevel(configuredLevel);
+    }
+
+    @Test
+    void tokenObtainedIsLoggedAtInfoWithFingerprint() {
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
+
+        publisher.publish(new AuthEvent.TokenObtained("crm", TOKEN_ENDPOINT, "crm-client", "sha256:0a1b2c3d", Duration.ofMinutes(60)));
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.INFO);
+            assertThat(line.getFormattedMessage()).isEqualTo(
+                    "Connection 'crm': obtained a token from login.example.com:8443 for client 'crm-client', fingerprint sha256:0a1b2c3d, lifetime 3600 s");
+        });
+    }
+
+    @Test
+    void tokenRequestFailedLogsWarning() {
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
+        AuthError error = new AuthError.TokenRequestRejected(TOKEN_ENDPOINT, 401, "invalid_client", Optional.empty(), Optional.empty());
+
+        publisher.publish(new AuthEvent.TokenRequestFailed("crm", TOKEN_ENDPOINT, "crm-client", error));
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getFormattedMessage())
+                    .startsWith("Connection 'crm': token request to login.example.com:8443 for client 'crm-client' failed: ")
+                    .contains("invalid_client");
+        });
+    }
+
+    @Test
+    void hostAndPortOmitsMissingPort() {
+        assertThat(Slf4jAuthEventPublisher.hostAndPort(URI.create("https://login.example.com/token"))).isEqualTo("login.example.com");
+    }
+}
