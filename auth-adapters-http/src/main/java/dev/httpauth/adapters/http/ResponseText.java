@@ -1,0 +1,87 @@
+package dev.httpauth.adapters.http;
+
+import dev.httpauth.domain.model.Secret;
+import dev.httpauth.domain.model.Text;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns text from a token endpoint into something safe to put in an error message: secrets and
+ * tokens redacted, markup and control characters removed, and the length limited.
+ */
+final class ResponseText {
+
+    /** The maximum length of a body excerpt, in chars, not counting the trailing ellipsis. */
+    static final int EXCERPT_LENGTH = 120;
+
+    /** The maximum length of a server-supplied error field such as {@code error_description}. */
+    static final int FIELD_LENGTH = 300;
+
+    static final String REDACTED = "[redacted]";
+
+    private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>");
+    private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * A token value after a token name, in JSON ({@code "access_token": "…"}) or form
+     * ({@code access_token=…}) style. Group 1 is everything before the value.
+     */
+    private static final Pattern TOKEN_VALUE = Pattern.compile(
+            "(?i)(\"?(?:access|refresh|id)_token\"?\\s*[:=]\\s*\"?)[^\"&\\s,;}<]+");
+
+    private ResponseText() {
+    }
+
+    /**
+     * Returns the start of {@code body} as one line of at most {@link #EXCERPT_LENGTH} chars plus an
+     * ellipsis, or an empty string for an empty body. The client secret (as sent, and
+     * form-urlencoded) and any token values are replaced by {@code [redacted]} before the body is
+     * shortened, so no part of them can remain. HTML comments, scripts, styles and tags are
+     * removed.
+     */
+    static String excerpt(byte[] body, Secret clientSecret) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        text = redact(text, clientSecret);
+        text = SCRIPT_OR_STYLE.matcher(text).replaceAll(" ");
+        text = COMMENT.matcher(text).replaceAll(" ");
+        text = TAG.matcher(text).replaceAll(" ");
+        return oneLine(text, EXCERPT_LENGTH);
+    }
+
+    /**
+     * Returns a server-supplied field such as {@code error_description} with the client secret
+     * redacted, control characters turned into spaces, and at most {@link #FIELD_LENGTH} chars.
+     */
+    static String field(String value, Secret clientSecret) {
+        return oneLine(redact(value, clientSecret), FIELD_LENGTH);
+    }
+
+    /** Replaces the client secret and any token values in {@code text} with {@code [redacted]}. */
+    static String redact(String text, Secret clientSecret) {
+        String redacted = TOKEN_VALUE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + REDACTED));
+        String secret = clientSecret.reveal();
+        if (secret.isEmpty()) {
+            return redacted;
+        }
+        redacted = redacted.replace(secret, REDACTED);
+        return redacted.replace(TokenRequestEncoding.formEncode(secret), REDACTED);
+    }
+
+    private static String oneLine(String text, int maxLength) {
+        StringBuilder printable = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            printable.append(Text.isControlCharacter(c) ? ' ' : c);
+        }
+        String collapsed = WHITESPACE.matcher(printable).replaceAll(" ").strip();
+        if (collapsed.length() <= maxLength) {
+            return collapsed;
+        }
+        int end = Character.isHighSurrogate(collapsed.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return collapsed.substring(0, end) + "…";
+    }
+}

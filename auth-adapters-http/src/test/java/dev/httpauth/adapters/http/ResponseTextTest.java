@@ -1,0 +1,66 @@
+package dev.httpauth.adapters.http;
+
+import dev.httpauth.domain.model.Secret;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResponseTextTest {
+
+    private static final Secret SECRET = Secret.of("s3cret value+");
+
+    private static String excerpt(String body) {
+        return ResponseText.excerpt(body.getBytes(StandardCharsets.UTF_8), SECRET);
+    }
+
+    @Test
+    void excerptRedactsSecretAsSentAndFormEncoded() {
+        String result = excerpt("got s3cret value+ and s3cret+value%2B");
+
+        assertThat(result).isEqualTo("got [redacted] and [redacted]");
+    }
+
+    @Test
+    void excerptRedactsTokenValues() {
+        String result = excerpt("{\"access_token\": \"abc.def\", \"refresh_token\":\"r1\"} id_token=xyz&x=1");
+
+        assertThat(result).isEqualTo("{\"access_token\": \"[redacted]\", \"refresh_token\":\"[redacted]\"} id_token=[redacted]&x=1");
+    }
+
+    @Test
+    void excerptCollapsesControlCharactersAndWhitespace() {
+        String result = excerpt("line one\r\n\tline\u0000two   three");
+
+        assertThat(result).isEqualTo("line one line two three");
+    }
+
+    @Test
+    void excerptIsCutAtLimitWithEllipsis() {
+        String result = excerpt("a".repeat(500));
+
+        assertThat(result).hasSize(ResponseText.EXCERPT_LENGTH + 1).endsWith("…");
+    }
+
+    @Test
+    void excerptRedactsBeforeCutting() {
+        String body = "x".repeat(ResponseText.EXCERPT_LENGTH - 5) + " s3cret value+";
+
+        String result = excerpt(body);
+
+        assertThat(result).doesNotContain("s3cr").endsWith("[red…");
+    }
+
+    @Test
+    void excerptOfEmptyBodyIsEmpty() {
+        assertThat(excerpt("")).isEmpty();
+    }
+
+    @Test
+    void fieldKeepsTextButRemovesLineBreaks() {
+        String result = ResponseText.field("bad\nrequest: s3cret value+", SECRET);
+
+        assertThat(result).isEqualTo("bad request: [redacted]");
+    }
+}
