@@ -66,6 +66,14 @@ public record TokenPolicy(
         }
     }
 
+    /**
+     * Creates a policy that refreshes only by {@code refreshSkew} (a {@code refreshAfterShare} of
+     * 1) and backs off with the defaults.
+     */
+    public TokenPolicy(Duration refreshSkew, Duration defaultLifetime) {
+        this(refreshSkew, 1.0, defaultLifetime, DEFAULT.initialBackoff(), DEFAULT.maxBackoff(), DEFAULT.jitter(), DEFAULT.maxRetryAfter());
+    }
+
     /** Returns this policy with another refresh skew. */
     public TokenPolicy withRefreshSkew(Duration skew) {
         return new TokenPolicy(skew, refreshAfterShare, defaultLifetime, initialBackoff, maxBackoff, jitter, maxRetryAfter);
