@@ -49,7 +49,9 @@ public final class TokenCache {
 
     /**
      * @param clock the source of the current time
-     * @param refreshExecutor runs background refreshes; shared by all keys
+     * @param refreshExecutor runs background refreshes; shared by all keys. It should start each
+     *     task soon, because a caller whose token expires while its refresh is still queued waits
+     *     for that refresh
      * @param random the source of back-off jitter
      */
     public TokenCache(Clock clock, Executor refreshExecutor, RandomGenerator random) {
@@ -165,13 +167,14 @@ public final class TokenCache {
 
         /** Runs one token request as the only one in flight for this key, then releases the key. */
         private void run(CompletableFuture<Either<AuthError, AccessToken>> request, TokenPolicy policy, TokenRequester requester) {
-            // Another request may have finished between this caller's look at the entry and its
-            // claim on the key; its token makes this request unnecessary.
+            // Another request may have finished between this caller's look at the slot and its
+            // claim on the key. A fresh token from it, or a back-off that its failure started,
+            // makes this request unnecessary.
             Entry current = entry.get();
-            Instant now = clock.instant();
-            if (current != null && now.isBefore(current.refreshAt())) {
+            Optional<Either<AuthError, AccessToken>> settled = outcomeWithoutRequest(current, clock.instant());
+            if (settled.isPresent()) {
                 pending.set(null);
-                request.complete(current.asResult());
+                request.complete(settled.get());
                 return;
             }
 
@@ -192,6 +195,25 @@ public final class TokenCache {
             }
             pending.set(null);
             request.complete(outcome);
+        }
+
+        /**
+         * Returns the outcome for a caller that has claimed the key when no request is needed: the
+         * token while it is fresh, and during a back-off the token while it is valid or else the
+         * last error.
+         */
+        private Optional<Either<AuthError, AccessToken>> outcomeWithoutRequest(Entry current, Instant now) {
+            if (current != null && now.isBefore(current.refreshAt())) {
+                return Optional.of(current.asResult());
+            }
+            Failure lastFailure = failure;
+            if (lastFailure == null || !now.isBefore(lastFailure.nextAttemptAt())) {
+                return Optional.empty();
+            }
+            if (current != null && now.isBefore(current.token().expiresAt())) {
+                return Optional.of(current.asResult());
+            }
+            return Optional.of(Either.left(lastFailure.error()));
         }
 
         private Failure nextFailure(AuthError error, TokenPolicy policy, Entry current, Instant now) {
