@@ -39,6 +39,9 @@ public record TokenPolicy(
         double jitter,
         Duration maxRetryAfter) {
 
+    /** The maximum duration a long counts in nanoseconds, about 292 years. */
+    private static final Duration MAX_NANOS_DURATION = Duration.ofNanos(Long.MAX_VALUE);
+
     /** The defaults listed on each component. */
     public static final TokenPolicy DEFAULT = new TokenPolicy(
             Duration.ofSeconds(60),
@@ -109,7 +112,7 @@ public record TokenPolicy(
         Duration halfLifetime = lifetime.dividedBy(2);
         Duration skew = refreshSkew.compareTo(halfLifetime) <= 0 ? refreshSkew : halfLifetime;
         Instant bySkew = token.expiresAt().minus(skew);
-        Instant byShare = token.obtainedAt().plusNanos((long) (lifetime.toNanos() * refreshAfterShare));
+        Instant byShare = token.obtainedAt().plus(shareOf(lifetime, refreshAfterShare));
         return byShare.isBefore(bySkew) ? byShare : bySkew;
     }
 
@@ -129,13 +132,29 @@ public record TokenPolicy(
      */
     public Duration backoff(int failures, Duration retryAfter, RandomGenerator random) {
         int doublings = Math.min(Math.max(failures, 1) - 1, 62);
-        long initialNanos = initialBackoff.toNanos();
+        long initialNanos = saturatedNanos(initialBackoff);
         long exponential = doublings >= Long.numberOfLeadingZeros(initialNanos) - 1 ? Long.MAX_VALUE : initialNanos << doublings;
-        long capped = Math.min(exponential, maxBackoff.toNanos());
+        long capped = Math.min(exponential, saturatedNanos(maxBackoff));
         long jittered = capped - (long) (capped * jitter * random.nextDouble());
         Duration delay = Duration.ofNanos(jittered);
         Duration honoured = retryAfter.compareTo(maxRetryAfter) <= 0 ? retryAfter : maxRetryAfter;
         return honoured.compareTo(delay) > 0 ? honoured : delay;
+    }
+
+    /**
+     * Returns {@code share} of {@code lifetime}. A long counts nanoseconds for about 292 years
+     * only, so longer lifetimes are scaled in whole seconds.
+     */
+    private static Duration shareOf(Duration lifetime, double share) {
+        if (lifetime.compareTo(MAX_NANOS_DURATION) <= 0) {
+            return Duration.ofNanos((long) (lifetime.toNanos() * share));
+        }
+        return Duration.ofSeconds((long) (lifetime.getSeconds() * share));
+    }
+
+    /** Returns {@code duration} in nanoseconds, or {@code Long.MAX_VALUE} when it is longer. */
+    private static long saturatedNanos(Duration duration) {
+        return duration.compareTo(MAX_NANOS_DURATION) <= 0 ? duration.toNanos() : Long.MAX_VALUE;
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -73,15 +73,17 @@ final class TokenIssuance {
 
     /**
      * Turns a token response into a token that expires at {@code obtainedAt + expires_in}, or
-     * after the policy's default lifetime when the server sent no {@code expires_in}.
+     * after the policy's default lifetime when the server sent no {@code expires_in}. A lifetime
+     * that reaches past {@code Instant.MAX} ends there.
      */
     private static AccessToken toAccessToken(OAuthClientCredentials method, TokenGrant grant, Instant obtainedAt) {
         Duration lifetime = grant.expiresIn().orElse(method.tokenPolicy().defaultLifetime());
+        Instant expiresAt = lifetime.compareTo(Duration.between(obtainedAt, Instant.MAX)) < 0 ? obtainedAt.plus(lifetime) : Instant.MAX;
         return new AccessToken(
                 grant.accessToken(),
                 grant.tokenType(),
                 obtainedAt,
-                obtainedAt.plus(lifetime),
+                expiresAt,
                 grant.expiresIn().isPresent(),
                 grant.scopes().orElse(method.scopes()));
     }
