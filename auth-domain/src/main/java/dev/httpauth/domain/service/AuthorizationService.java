@@ -123,7 +123,9 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
 
     private Prepared prepare(Connection connection) {
         Prepared known = prepared.get(connection.id());
-        if (known != null && known.connection == connection) {
+        // A connection store may return a new but equal Connection for every lookup, and the
+        // prepared credentials stay valid for it.
+        if (known != null && (known.connection == connection || known.connection.equals(connection))) {
             return known;
         }
         Prepared fresh = new Prepared(connection);
