@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Timeout;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -306,6 +310,69 @@ class TokenEndpointClientTest {
                     assertThat(malformed.excerpt().length()).isLessThanOrEqualTo(ResponseText.EXCERPT_LENGTH + 1);
                 });
                 assertThat(error.message()).doesNotContain(CLIENT_SECRET);
+            }
+        }
+
+        @Test
+        void serviceUnavailableErrorCarriesRetryAfterSeconds() {
+            try (StubTokenServer server = StubTokenServer.responding(503, "application/json", """
+                    {"error":"temporarily_unavailable"}""", Map.of("Retry-After", "120"))) {
+                AuthError error = requestFrom(server).getLeft();
+
+                assertThat(error).isInstanceOfSatisfying(AuthError.TokenRequestRejected.class,
+                        rejected -> assertThat(rejected.retryAfter()).isEqualTo(Duration.ofSeconds(120)));
+                assertThat(error.isRetryable()).isTrue();
+            }
+        }
+
+        @Test
+        void tooManyRequestsPageCarriesRetryAfterDate() {
+            Instant now = Instant.parse("2025-01-15T10:00:00Z");
+            TokenEndpointClient clientAtNow = new TokenEndpointClient(TokenEndpointSettings.defaults(), Clock.fixed(now, ZoneOffset.UTC));
+            String ninetySecondsLater = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(90).atOffset(ZoneOffset.UTC));
+            try (StubTokenServer server = StubTokenServer.responding(429, "text/html", "<h1>Too Many Requests</h1>",
+                    Map.of("Retry-After", ninetySecondsLater))) {
+                AuthError error = clientAtNow.requestToken(basicRequest(server.tokenEndpoint())).getLeft();
+
+                assertThat(error).isInstanceOfSatisfying(AuthError.MalformedTokenResponse.class, malformed -> {
+                    assertThat(malformed.status()).isEqualTo(429);
+                    assertThat(malformed.retryAfter()).isEqualTo(Duration.ofSeconds(90));
+                });
+            }
+        }
+
+        @Test
+        void retryAfterOnClientErrorIsIgnored() {
+            try (StubTokenServer server = StubTokenServer.responding(400, "application/json", """
+                    {"error":"invalid_request"}""", Map.of("Retry-After", "120"))) {
+                AuthError error = requestFrom(server).getLeft();
+
+                assertThat(error.retryAfter()).isZero();
+                assertThat(error.isRetryable()).isFalse();
+            }
+        }
+
+        @Test
+        void invalidRetryAfterIsIgnored() {
+            try (StubTokenServer server = StubTokenServer.responding(503, "application/json", """
+                    {"error":"temporarily_unavailable"}""", Map.of("Retry-After", "in a while"))) {
+                AuthError error = requestFrom(server).getLeft();
+
+                assertThat(error).isInstanceOf(AuthError.TokenRequestRejected.class);
+                assertThat(error.retryAfter()).isZero();
+            }
+        }
+
+        @Test
+        void oversizedServerErrorCarriesRetryAfter() {
+            TokenEndpointClient smallLimit = new TokenEndpointClient(new TokenEndpointSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 1024));
+            try (StubTokenServer server = StubTokenServer.responding(503, "text/plain", "x".repeat(100_000), Map.of("Retry-After", "60"))) {
+                AuthError error = smallLimit.requestToken(basicRequest(server.tokenEndpoint())).getLeft();
+
+                assertThat(error).isInstanceOfSatisfying(AuthError.MalformedTokenResponse.class, malformed -> {
+                    assertThat(malformed.reason()).contains("limit of 1024 bytes");
+                    assertThat(malformed.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+                });
             }
         }
 
