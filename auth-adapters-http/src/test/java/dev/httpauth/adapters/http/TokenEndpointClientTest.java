@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +51,12 @@ class TokenEndpointClientTest {
 
     private Either<AuthError, TokenGrant> requestFrom(StubTokenServer server) {
         return client.requestToken(basicRequest(server.tokenEndpoint()));
+    }
+
+    /** Creates a client whose HttpClient sends every request to {@code proxy}, a stub on 127.0.0.1. */
+    private static TokenEndpointClient throughProxy(StubTokenServer proxy) {
+        HttpClient.Builder builder = HttpClient.newBuilder().proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())));
+        return new TokenEndpointClient(TokenEndpointSettings.defaults(), builder, Clock.systemUTC());
     }
 
     @Nested
@@ -474,20 +483,39 @@ class TokenEndpointClientTest {
         }
 
         @Test
-        void plainHttpToRemoteHostIsRejected() {
-            try (StubTokenServer server = StubTokenServer.respondingJson(BEARER_RESPONSE)) {
-                // 0.0.0.0 reaches this machine on Linux, so a request sent by mistake stays local and
-                // shows up in the stub's count. It is not a loopback host name, so it must be rejected.
-                URI endpoint = URI.create("http://0.0.0.0:" + server.port() + "/oauth2/token");
+        void plainHttpToOtherHostIsRejected() {
+            try (StubTokenServer proxy = StubTokenServer.respondingJson(BEARER_RESPONSE)) {
+                // The client sends every request through the loopback proxy, so even a broken check
+                // could not send a packet to the named host, and the proxy would count the request.
+                TokenEndpointClient proxied = throughProxy(proxy);
+                URI endpoint = URI.create("http://token.example.test/oauth2/token");
 
-                AuthError error = client.requestToken(basicRequest(endpoint)).getLeft();
+                Either<AuthError, TokenGrant> result = proxied.requestToken(basicRequest(endpoint));
 
-                assertThat(error).isInstanceOfSatisfying(AuthError.InvalidConfiguration.class,
+                assertThat(proxy.requestCount()).as("requests that reached the proxy").isZero();
+                assertThat(result.getLeft()).isInstanceOfSatisfying(AuthError.InvalidConfiguration.class,
                         invalid -> assertThat(invalid.problems()).singleElement().satisfies(problem -> {
                             assertThat(problem.path()).isEqualTo("tokenEndpoint");
                             assertThat(problem.message()).contains("plain http");
                         }));
-                assertThat(server.requestCount()).isZero();
+                assertThat(proxy.requestCount()).isZero();
+            }
+        }
+
+        @Test
+        void proxiedClientSendsAllowedRequestThroughProxy() {
+            try (StubTokenServer proxy = StubTokenServer.respondingJson(BEARER_RESPONSE)) {
+                // Shows that the proxy of the test above catches requests. 127.0.0.2 is a loopback
+                // address, so plain http is allowed, and without the proxy the request would stay
+                // on this machine too.
+                TokenEndpointClient proxied = throughProxy(proxy);
+                URI endpoint = URI.create("http://127.0.0.2:9/oauth2/token");
+
+                Either<AuthError, TokenGrant> result = proxied.requestToken(basicRequest(endpoint));
+
+                assertThat(result.isRight()).as("result %s", result).isTrue();
+                assertThat(proxy.requestCount()).isEqualTo(1);
+                assertThat(proxy.lastRequest().path()).isEqualTo("/oauth2/token");
             }
         }
 
