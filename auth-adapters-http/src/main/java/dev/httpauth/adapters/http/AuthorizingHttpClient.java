@@ -4,7 +4,10 @@ import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.RequestCredentials;
 import dev.httpauth.domain.port.in.AuthorizeRequestUseCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -21,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.stream.BaseStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -29,17 +33,26 @@ import javax.net.ssl.SSLParameters;
  * through a delegate client.
  *
  * <p>Credentials replace headers of the same name in the request, and query parameters are
- * appended to its URI. When a resource server answers 401 to a request that carried an OAuth
- * access token, the client reports the rejected token (the cache drops exactly that token, unless
- * a newer one has replaced it), authorizes the request again and sends it once more. It retries
- * only when the body can be sent twice: no body, or a body publisher of known length such as
- * {@code BodyPublishers.ofString}, {@code ofByteArray} or {@code ofFile}. Basic and API key
- * requests are never retried.
+ * appended to its URI. When a resource server responds with 401 to a request that carried an OAuth
+ * access token, the client reports the rejected token, so the cache drops exactly that token
+ * unless a newer one has replaced it. It then authorizes the request again and sends it once
+ * more, provided the new credentials carry another token and the body can be sent twice: no body,
+ * or a body publisher of known length such as {@code BodyPublishers.ofString}, {@code ofByteArray}
+ * or {@code ofFile}. A {@code BodyPublishers.fromPublisher} body with a length counts as
+ * replayable too, so its publisher must accept a second subscriber. Basic and API key requests
+ * are never retried. The body of a discarded 401 response is closed when it is a stream.
  *
  * <p>When no credentials can be obtained, {@code send} throws {@link AuthorizationFailedException}
- * and {@code sendAsync} completes with it. All other settings come from the delegate.
+ * and {@code sendAsync} completes with it. {@code sendAsync} obtains the credentials on the
+ * calling thread, so it blocks while the connection has no valid token and one is requested.
+ * After a 401 it obtains the new credentials on the thread that completed the response.
+ *
+ * <p>All other settings come from the delegate. {@code shutdown} and {@code close} leave the
+ * delegate running, because the caller who created it owns it. WebSockets are not supported.
  */
 public final class AuthorizingHttpClient extends HttpClient {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizingHttpClient.class);
 
     private final HttpClient delegate;
     private final AuthorizeRequestUseCase authorization;
@@ -61,12 +74,16 @@ public final class AuthorizingHttpClient extends HttpClient {
             throws IOException, InterruptedException {
         RequestCredentials credentials = credentialsFor(request);
         HttpResponse<T> response = delegate.send(authorized(request, credentials), responseBodyHandler);
-        if (!shouldRetry(request, credentials, response)) {
+        if (!isTokenRejection(credentials, response)) {
             return response;
         }
 
-        authorization.reportRejected(connectionId, credentials);
-        return delegate.send(authorized(request, credentialsFor(request)), responseBodyHandler);
+        Optional<RequestCredentials> retryCredentials = retryCredentials(request, credentials, response);
+        if (retryCredentials.isEmpty()) {
+            return response;
+        }
+        discard(response);
+        return delegate.send(authorized(request, retryCredentials.get()), responseBodyHandler);
     }
 
     @Override
@@ -87,15 +104,20 @@ public final class AuthorizingHttpClient extends HttpClient {
         }
         return delegate.sendAsync(authorized(request, credentials), responseBodyHandler, pushPromiseHandler)
                 .thenCompose(response -> {
-                    if (!shouldRetry(request, credentials, response)) {
+                    if (!isTokenRejection(credentials, response)) {
                         return CompletableFuture.completedFuture(response);
                     }
-                    authorization.reportRejected(connectionId, credentials);
+                    Optional<RequestCredentials> retryCredentials;
                     try {
-                        return delegate.sendAsync(authorized(request, credentialsFor(request)), responseBodyHandler, pushPromiseHandler);
+                        retryCredentials = retryCredentials(request, credentials, response);
                     } catch (AuthorizationFailedException e) {
                         throw new CompletionException(e);
                     }
+                    if (retryCredentials.isEmpty()) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                    discard(response);
+                    return delegate.sendAsync(authorized(request, retryCredentials.get()), responseBodyHandler, pushPromiseHandler);
                 });
     }
 
@@ -105,14 +127,58 @@ public final class AuthorizingHttpClient extends HttpClient {
                 .getOrElseThrow(error -> new AuthorizationFailedException(connectionId, error));
     }
 
-    private static <T> boolean shouldRetry(HttpRequest request, RequestCredentials credentials, HttpResponse<T> response) {
-        return response.statusCode() == 401
-                && credentials.accessToken().isPresent()
-                && isReplayable(request);
+    private static boolean isTokenRejection(RequestCredentials credentials, HttpResponse<?> response) {
+        return response.statusCode() == 401 && credentials.accessToken().isPresent();
+    }
+
+    /**
+     * Reports the rejected token and returns the credentials to send the request with once more,
+     * or empty when the request must not be retried: its body cannot be sent twice, or the new
+     * credentials carry the rejected token again.
+     *
+     * @throws AuthorizationFailedException if no new credentials can be obtained; the body of
+     *     {@code response} is closed then
+     */
+    private Optional<RequestCredentials> retryCredentials(HttpRequest request, RequestCredentials rejected, HttpResponse<?> response)
+            throws AuthorizationFailedException {
+        // The token is reported even when the request cannot be retried, so that the next request
+        // does not send it again.
+        authorization.reportRejected(connectionId, rejected);
+        if (!isReplayable(request)) {
+            return Optional.empty();
+        }
+
+        RequestCredentials renewed;
+        try {
+            renewed = credentialsFor(request);
+        } catch (AuthorizationFailedException e) {
+            discard(response);
+            throw e;
+        }
+        boolean sameToken = renewed.accessToken().isPresent() && renewed.accessToken().get() == rejected.accessToken().orElseThrow();
+        return sameToken ? Optional.empty() : Optional.of(renewed);
     }
 
     private static boolean isReplayable(HttpRequest request) {
         return request.bodyPublisher().map(body -> body.contentLength() >= 0).orElse(true);
+    }
+
+    /**
+     * Closes the body of a response that is not returned to the caller when the body handler made
+     * it a stream, such as {@code BodyHandlers.ofInputStream} or {@code ofLines}, so that its
+     * connection is released.
+     */
+    private static void discard(HttpResponse<?> response) {
+        Object body = response.body();
+        if (body instanceof Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                log.debug("Closing the body of a rejected response from {} failed", response.uri(), e);
+            }
+        } else if (body instanceof BaseStream<?, ?> stream) {
+            stream.close();
+        }
     }
 
     /** Copies {@code request} with the credentials' headers set and their query parameters appended. */
