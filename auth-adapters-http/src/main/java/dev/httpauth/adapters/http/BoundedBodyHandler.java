@@ -2,6 +2,7 @@ package dev.httpauth.adapters.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -27,7 +28,7 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
         return new BoundedSubscriber(responseInfo, maxBytes);
     }
 
-    /** The response body is longer than the limit. Carries the status, content type and the bytes read. */
+    /** The response body is longer than the limit. Carries the status, the headers and the bytes read. */
     static final class BodyTooLargeException extends IOException {
 
         private final transient HttpResponse.ResponseInfo responseInfo;
@@ -47,6 +48,10 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
 
         String contentType() {
             return responseInfo.headers().firstValue("Content-Type").orElse("");
+        }
+
+        HttpHeaders headers() {
+            return responseInfo.headers();
         }
 
         int maxBytes() {

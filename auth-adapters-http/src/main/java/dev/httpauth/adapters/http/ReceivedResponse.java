@@ -1,5 +1,6 @@
 package dev.httpauth.adapters.http;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -8,9 +9,11 @@ import java.util.Optional;
  * @param status the HTTP status code
  * @param contentType the {@code Content-Type} header, empty when there is none
  * @param location the {@code Location} header, if any
+ * @param retryAfter the delay of the {@code Retry-After} header on a 429 or 5xx response,
+ *     {@code Duration.ZERO} when there is none
  * @param body the body bytes
  */
-record ReceivedResponse(int status, String contentType, Optional<String> location, byte[] body) {
+record ReceivedResponse(int status, String contentType, Optional<String> location, Duration retryAfter, byte[] body) {
 
     boolean isSuccess() {
         return status >= 200 && status < 300;

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -48,16 +49,33 @@ public final class TokenEndpointClient implements RequestTokenPort {
 
     private final TokenEndpointSettings settings;
     private final HttpClient httpClient;
+    private final RetryAfter retryAfter;
 
+    /** Creates a client that reads the system clock in UTC for {@code Retry-After} dates. */
     public TokenEndpointClient(TokenEndpointSettings settings) {
+        this(settings, HttpClient.newBuilder(), Clock.systemUTC());
+    }
+
+    /** Creates a client that counts {@code Retry-After} dates from {@code clock}. */
+    TokenEndpointClient(TokenEndpointSettings settings, Clock clock) {
+        this(settings, HttpClient.newBuilder(), clock);
+    }
+
+    /**
+     * Creates a client on an {@code HttpClient} built from {@code httpClientBuilder}, which keeps
+     * its other settings, such as a proxy. The version, the redirect policy and the connect
+     * timeout are set here.
+     */
+    TokenEndpointClient(TokenEndpointSettings settings, HttpClient.Builder httpClientBuilder, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         // One small request per token does not gain from HTTP/2, and HTTP/1.1 spares plain-http
         // loopback servers the h2c upgrade headers.
-        this.httpClient = HttpClient.newBuilder()
+        this.httpClient = httpClientBuilder
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
                 .build();
+        this.retryAfter = new RetryAfter(Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -67,7 +85,9 @@ public final class TokenEndpointClient implements RequestTokenPort {
      *     http on a loopback host, {@code TokenEndpointUnreachable} when no response arrives in
      *     time, {@code TokenRequestRejected} for an RFC 6749 §5.2 error response,
      *     {@code UnsupportedTokenType} for a token type other than Bearer, and
-     *     {@code MalformedTokenResponse} for anything else
+     *     {@code MalformedTokenResponse} for anything else. On HTTP 429 and 5xx the error's
+     *     {@code retryAfter} is the delay of the {@code Retry-After} header, if it has a
+     *     valid one
      */
     @Override
     public Either<AuthError, TokenGrant> requestToken(TokenRequest request) {
@@ -114,10 +134,11 @@ public final class TokenEndpointClient implements RequestTokenPort {
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location"),
+                    retryAfter.delay(response.statusCode(), response.headers()),
                     response.body()));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException failure) {
-                return Either.left(TransportFailures.toAuthError(endpoint, failure, settings, request.clientSecret()));
+                return Either.left(TransportFailures.toAuthError(endpoint, failure, settings, request.clientSecret(), retryAfter));
             }
             throw new IllegalStateException("The token request to " + endpoint + " failed unexpectedly", e.getCause());
         } catch (TimeoutException e) {

@@ -190,7 +190,8 @@ final class TokenResponseParser {
                 response.status(),
                 ResponseText.field(error, clientSecret),
                 string(json, "error_description").map(text -> ResponseText.field(text, clientSecret)),
-                string(json, "error_uri").map(text -> ResponseText.field(text, clientSecret)));
+                string(json, "error_uri").map(text -> ResponseText.field(text, clientSecret)),
+                response.retryAfter());
     }
 
     private <T> Either<AuthError, T> malformed(String reason) {
@@ -199,7 +200,8 @@ final class TokenResponseParser {
                 response.status(),
                 ResponseText.field(response.contentType(), clientSecret),
                 reason,
-                ResponseText.excerpt(response.body(), clientSecret)));
+                ResponseText.excerpt(response.body(), clientSecret),
+                response.retryAfter()));
     }
 
     /** Returns the body as a JSON object, or empty when it is empty, not JSON, or another JSON value. */

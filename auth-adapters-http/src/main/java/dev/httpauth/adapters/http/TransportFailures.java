@@ -22,11 +22,16 @@ final class TransportFailures {
     }
 
     /**
-     * Returns {@code MalformedTokenResponse} when the body was longer than the limit, and
-     * {@code TokenEndpointUnreachable} with a reason such as {@code connection refused} or
-     * {@code timed out after 10 s} for everything else.
+     * Returns {@code MalformedTokenResponse} when the body was longer than the limit, with the
+     * delay of the response's {@code Retry-After}, and {@code TokenEndpointUnreachable} with a
+     * reason such as {@code connection refused} or {@code timed out after 10 s} for everything else.
      */
-    static AuthError toAuthError(URI endpoint, IOException exception, TokenEndpointSettings settings, Secret clientSecret) {
+    static AuthError toAuthError(
+            URI endpoint,
+            IOException exception,
+            TokenEndpointSettings settings,
+            Secret clientSecret,
+            RetryAfter retryAfter) {
         Optional<BoundedBodyHandler.BodyTooLargeException> tooLarge = find(exception, BoundedBodyHandler.BodyTooLargeException.class);
         if (tooLarge.isPresent()) {
             BoundedBodyHandler.BodyTooLargeException body = tooLarge.get();
@@ -35,7 +40,8 @@ final class TransportFailures {
                     body.status(),
                     ResponseText.field(body.contentType(), clientSecret),
                     "the body is longer than the limit of " + body.maxBytes() + " bytes, so it was not read to the end",
-                    ResponseText.excerpt(body.start(), clientSecret));
+                    ResponseText.excerpt(body.start(), clientSecret),
+                    retryAfter.delay(body.status(), body.headers()));
         }
         return new AuthError.TokenEndpointUnreachable(endpoint, reason(endpoint, exception, settings));
     }

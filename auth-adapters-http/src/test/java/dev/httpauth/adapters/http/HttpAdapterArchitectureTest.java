@@ -14,9 +14,12 @@ class HttpAdapterArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.httpauth.adapters.http");
 
-    private static final ArchRule ONLY_CLIENT_AND_SETTINGS_ARE_PUBLIC = classes()
+    private static final ArchRule ONLY_ADAPTER_API_IS_PUBLIC = classes()
             .that().arePublic()
-            .should().haveSimpleName("TokenEndpointClient").orShould().haveSimpleName("TokenEndpointSettings")
+            .should().haveSimpleName("TokenEndpointClient")
+            .orShould().haveSimpleName("TokenEndpointSettings")
+            .orShould().haveSimpleName("AuthorizingHttpClient")
+            .orShould().haveSimpleName("AuthorizationFailedException")
             .because("the rest of the adapter is an implementation detail that callers must not depend on");
 
     private static final ArchRule DEPENDS_ONLY_ON_DOMAIN_JACKSON_SLF4J_AND_JDK = classes()
@@ -26,8 +29,8 @@ class HttpAdapterArchitectureTest {
             .because("the HTTP adapter may use the domain, Jackson, SLF4J and the JDK only");
 
     @Test
-    void onlyClientAndSettingsArePublic() {
-        ONLY_CLIENT_AND_SETTINGS_ARE_PUBLIC.check(ADAPTER);
+    void onlyAdapterApiIsPublic() {
+        ONLY_ADAPTER_API_IS_PUBLIC.check(ADAPTER);
     }
 
     @Test

@@ -10,10 +10,17 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +51,12 @@ class TokenEndpointClientTest {
 
     private Either<AuthError, TokenGrant> requestFrom(StubTokenServer server) {
         return client.requestToken(basicRequest(server.tokenEndpoint()));
+    }
+
+    /** Creates a client whose HttpClient sends every request to {@code proxy}, a stub on 127.0.0.1. */
+    private static TokenEndpointClient throughProxy(StubTokenServer proxy) {
+        HttpClient.Builder builder = HttpClient.newBuilder().proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())));
+        return new TokenEndpointClient(TokenEndpointSettings.defaults(), builder, Clock.systemUTC());
     }
 
     @Nested
@@ -310,6 +323,69 @@ class TokenEndpointClientTest {
         }
 
         @Test
+        void serviceUnavailableErrorCarriesRetryAfterSeconds() {
+            try (StubTokenServer server = StubTokenServer.responding(503, "application/json", """
+                    {"error":"temporarily_unavailable"}""", Map.of("Retry-After", "120"))) {
+                AuthError error = requestFrom(server).getLeft();
+
+                assertThat(error).isInstanceOfSatisfying(AuthError.TokenRequestRejected.class,
+                        rejected -> assertThat(rejected.retryAfter()).isEqualTo(Duration.ofSeconds(120)));
+                assertThat(error.isRetryable()).isTrue();
+            }
+        }
+
+        @Test
+        void tooManyRequestsPageCarriesRetryAfterDate() {
+            Instant now = Instant.parse("2025-01-15T10:00:00Z");
+            TokenEndpointClient clientAtNow = new TokenEndpointClient(TokenEndpointSettings.defaults(), Clock.fixed(now, ZoneOffset.UTC));
+            String ninetySecondsLater = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(90).atOffset(ZoneOffset.UTC));
+            try (StubTokenServer server = StubTokenServer.responding(429, "text/html", "<h1>Too Many Requests</h1>",
+                    Map.of("Retry-After", ninetySecondsLater))) {
+                AuthError error = clientAtNow.requestToken(basicRequest(server.tokenEndpoint())).getLeft();
+
+                assertThat(error).isInstanceOfSatisfying(AuthError.MalformedTokenResponse.class, malformed -> {
+                    assertThat(malformed.status()).isEqualTo(429);
+                    assertThat(malformed.retryAfter()).isEqualTo(Duration.ofSeconds(90));
+                });
+            }
+        }
+
+        @Test
+        void retryAfterOnClientErrorIsIgnored() {
+            try (StubTokenServer server = StubTokenServer.responding(400, "application/json", """
+                    {"error":"invalid_request"}""", Map.of("Retry-After", "120"))) {
+                AuthError error = requestFrom(server).getLeft();
+
+                assertThat(error.retryAfter()).isZero();
+                assertThat(error.isRetryable()).isFalse();
+            }
+        }
+
+        @Test
+        void invalidRetryAfterIsIgnored() {
+            try (StubTokenServer server = StubTokenServer.responding(503, "application/json", """
+                    {"error":"temporarily_unavailable"}""", Map.of("Retry-After", "in a while"))) {
+                AuthError error = requestFrom(server).getLeft();
+
+                assertThat(error).isInstanceOf(AuthError.TokenRequestRejected.class);
+                assertThat(error.retryAfter()).isZero();
+            }
+        }
+
+        @Test
+        void oversizedServerErrorCarriesRetryAfter() {
+            TokenEndpointClient smallLimit = new TokenEndpointClient(new TokenEndpointSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 1024));
+            try (StubTokenServer server = StubTokenServer.responding(503, "text/plain", "x".repeat(100_000), Map.of("Retry-After", "60"))) {
+                AuthError error = smallLimit.requestToken(basicRequest(server.tokenEndpoint())).getLeft();
+
+                assertThat(error).isInstanceOfSatisfying(AuthError.MalformedTokenResponse.class, malformed -> {
+                    assertThat(malformed.reason()).contains("limit of 1024 bytes");
+                    assertThat(malformed.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+                });
+            }
+        }
+
+        @Test
         void jsonWithoutErrorOnServerErrorIsMalformed() {
             try (StubTokenServer server = StubTokenServer.responding(500, "application/json", "{\"message\":\"boom\"}", Map.of())) {
                 AuthError error = requestFrom(server).getLeft();
@@ -407,20 +483,39 @@ class TokenEndpointClientTest {
         }
 
         @Test
-        void plainHttpToRemoteHostIsRejected() {
-            try (StubTokenServer server = StubTokenServer.respondingJson(BEARER_RESPONSE)) {
-                // 0.0.0.0 reaches this machine on Linux, so a request sent by mistake stays local and
-                // shows up in the stub's count. It is not a loopback host name, so it must be rejected.
-                URI endpoint = URI.create("http://0.0.0.0:" + server.port() + "/oauth2/token");
+        void plainHttpToOtherHostIsRejected() {
+            try (StubTokenServer proxy = StubTokenServer.respondingJson(BEARER_RESPONSE)) {
+                // The client sends every request through the loopback proxy, so even a broken check
+                // could not send a packet to the named host, and the proxy would count the request.
+                TokenEndpointClient proxied = throughProxy(proxy);
+                URI endpoint = URI.create("http://token.example.test/oauth2/token");
 
-                AuthError error = client.requestToken(basicRequest(endpoint)).getLeft();
+                Either<AuthError, TokenGrant> result = proxied.requestToken(basicRequest(endpoint));
 
-                assertThat(error).isInstanceOfSatisfying(AuthError.InvalidConfiguration.class,
+                assertThat(proxy.requestCount()).as("requests that reached the proxy").isZero();
+                assertThat(result.getLeft()).isInstanceOfSatisfying(AuthError.InvalidConfiguration.class,
                         invalid -> assertThat(invalid.problems()).singleElement().satisfies(problem -> {
                             assertThat(problem.path()).isEqualTo("tokenEndpoint");
                             assertThat(problem.message()).contains("plain http");
                         }));
-                assertThat(server.requestCount()).isZero();
+                assertThat(proxy.requestCount()).isZero();
+            }
+        }
+
+        @Test
+        void proxiedClientSendsAllowedRequestThroughProxy() {
+            try (StubTokenServer proxy = StubTokenServer.respondingJson(BEARER_RESPONSE)) {
+                // Shows that the proxy of the test above catches requests. 127.0.0.2 is a loopback
+                // address, so plain http is allowed, and without the proxy the request would stay
+                // on this machine too.
+                TokenEndpointClient proxied = throughProxy(proxy);
+                URI endpoint = URI.create("http://127.0.0.2:9/oauth2/token");
+
+                Either<AuthError, TokenGrant> result = proxied.requestToken(basicRequest(endpoint));
+
+                assertThat(result.isRight()).as("result %s", result).isTrue();
+                assertThat(proxy.requestCount()).isEqualTo(1);
+                assertThat(proxy.lastRequest().path()).isEqualTo("/oauth2/token");
             }
         }
 

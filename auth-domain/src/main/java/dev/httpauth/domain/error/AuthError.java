@@ -4,6 +4,7 @@ import dev.httpauth.domain.model.ConfigProblem;
 import dev.httpauth.domain.model.SecretRef;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,6 +20,20 @@ public sealed interface AuthError {
 
     /** A sentence or two for the person who configured the connection. */
     String message();
+
+    /**
+     * Tells whether trying the same token request again later may succeed: true for an
+     * unreachable endpoint and for HTTP 429 and 5xx answers, false for everything else, such as
+     * {@code invalid_client}.
+     */
+    default boolean isRetryable() {
+        return false;
+    }
+
+    /** The delay the server asked for with {@code Retry-After}, {@code Duration.ZERO} for none. */
+    default Duration retryAfter() {
+        return Duration.ZERO;
+    }
 
     /** Tells whether the error comes from configuration rather than from a server or store. */
     default boolean isConfigurationError() {
@@ -63,8 +78,23 @@ public sealed interface AuthError {
     }
 
     /** The token endpoint answered with an RFC 6749 §5.2 error response. */
-    record TokenRequestRejected(URI tokenEndpoint, int status, String error, Optional<String> description, Optional<String> errorUri)
-            implements AuthError {
+    record TokenRequestRejected(
+            URI tokenEndpoint,
+            int status,
+            String error,
+            Optional<String> description,
+            Optional<String> errorUri,
+            Duration retryAfter) implements AuthError {
+
+        /** Creates a rejection without {@code Retry-After}. */
+        public TokenRequestRejected(URI tokenEndpoint, int status, String error, Optional<String> description, Optional<String> errorUri) {
+            this(tokenEndpoint, status, error, description, errorUri, Duration.ZERO);
+        }
+
+        @Override
+        public boolean isRetryable() {
+            return isRetryableStatus(status);
+        }
 
         @Override
         public String message() {
@@ -88,14 +118,29 @@ public sealed interface AuthError {
     record TokenEndpointUnreachable(URI tokenEndpoint, String reason) implements AuthError {
 
         @Override
+        public boolean isRetryable() {
+            return true;
+        }
+
+        @Override
         public String message() {
             return "Token endpoint " + tokenEndpoint + " is unreachable: " + reason;
         }
     }
 
     /** The token endpoint answered with something that is neither a token nor an RFC 6749 error. */
-    record MalformedTokenResponse(URI tokenEndpoint, int status, String contentType, String reason, String excerpt)
+    record MalformedTokenResponse(URI tokenEndpoint, int status, String contentType, String reason, String excerpt, Duration retryAfter)
             implements AuthError {
+
+        /** Creates an error without {@code Retry-After}. */
+        public MalformedTokenResponse(URI tokenEndpoint, int status, String contentType, String reason, String excerpt) {
+            this(tokenEndpoint, status, contentType, reason, excerpt, Duration.ZERO);
+        }
+
+        @Override
+        public boolean isRetryable() {
+            return isRetryableStatus(status);
+        }
 
         @Override
         public String message() {
@@ -122,5 +167,10 @@ public sealed interface AuthError {
         public String message() {
             return "Connection '" + connectionId + "' uses auth method '" + typeId + "', which no installed plugin provides";
         }
+    }
+
+    /** Tells whether an HTTP status means the server may succeed later: 429 or any 5xx. */
+    private static boolean isRetryableStatus(int status) {
+        return status == 429 || status >= 500;
     }
 }

@@ -4,21 +4,51 @@ import dev.httpauth.domain.error.AuthError;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Something that happened while authorizing requests. Events carry token fingerprints, never tokens.
+ * Something that happened while authorizing requests. Events carry token fingerprints, never
+ * tokens.
  */
 public sealed interface AuthEvent {
 
     /** The connection whose request caused the event. */
     String connectionId();
 
-    /** A token was obtained from {@code tokenEndpoint}. */
+    /** The token endpoint involved. */
+    URI tokenEndpoint();
+
+    /** A first token was obtained for a client. */
     record TokenObtained(String connectionId, URI tokenEndpoint, String clientId, String tokenFingerprint, Duration lifetime)
             implements AuthEvent {
     }
 
-    /** A token request to {@code tokenEndpoint} failed with {@code error}. */
+    /** A token that was due for refresh was replaced by a new one. */
+    record TokenRefreshed(
+            String connectionId,
+            URI tokenEndpoint,
+            String clientId,
+            String tokenFingerprint,
+            Duration lifetime,
+            String previousFingerprint) implements AuthEvent {
+    }
+
+    /** A token request failed while no valid token existed, so callers got {@code error}. */
     record TokenRequestFailed(String connectionId, URI tokenEndpoint, String clientId, AuthError error) implements AuthEvent {
+    }
+
+    /** A refresh failed; callers keep getting the current token until {@code currentExpiresAt}. */
+    record RefreshFailed(String connectionId, URI tokenEndpoint, String clientId, AuthError error, Instant currentExpiresAt)
+            implements AuthEvent {
+    }
+
+    /**
+     * A resource server answered 401 to a request that carried the token.
+     *
+     * @param dropped whether the token was dropped from the cache; false when a newer token had
+     *     already replaced it
+     */
+    record TokenRejected(String connectionId, URI tokenEndpoint, String clientId, String tokenFingerprint, boolean dropped)
+            implements AuthEvent {
     }
 }

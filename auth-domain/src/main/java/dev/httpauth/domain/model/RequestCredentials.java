@@ -5,14 +5,19 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to add to an outgoing request so that it is authorized.
  *
  * @param headers headers to set, replacing any of the same name
  * @param queryParameters parameters to append to the request URI's query
+ * @param accessToken the OAuth access token the headers carry, empty for other methods; a client
+ *     reports it back through {@code AuthorizeRequestUseCase.reportRejected} when a resource server
+ *     answers 401
  */
-public record RequestCredentials(List<Header> headers, List<QueryParameter> queryParameters) {
+public record RequestCredentials(List<Header> headers, List<QueryParameter> queryParameters, Optional<AccessToken> accessToken) {
 
     /** A header whose value carries a credential. */
     public record Header(String name, Secret value) {
@@ -25,6 +30,18 @@ public record RequestCredentials(List<Header> headers, List<QueryParameter> quer
     public RequestCredentials {
         headers = List.copyOf(headers);
         queryParameters = List.copyOf(queryParameters);
+        Objects.requireNonNull(accessToken, "accessToken");
+    }
+
+    /** Credentials that carry no access token. */
+    public RequestCredentials(List<Header> headers, List<QueryParameter> queryParameters) {
+        this(headers, queryParameters, Optional.empty());
+    }
+
+    /** Credentials made of an {@code Authorization: Bearer} header for {@code token}. */
+    public static RequestCredentials bearer(AccessToken token) {
+        Header header = new Header("Authorization", Secret.of("Bearer " + token.value().reveal()));
+        return new RequestCredentials(List.of(header), List.of(), Optional.of(token));
     }
 
     /** Credentials made of one header. */

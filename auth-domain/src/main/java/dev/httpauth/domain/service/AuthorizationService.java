@@ -3,6 +3,7 @@ package dev.httpauth.domain.service;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
 import dev.httpauth.domain.model.ApiKey;
+import dev.httpauth.domain.model.AuthEvent;
 import dev.httpauth.domain.model.Basic;
 import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.model.CustomAuthMethod;
@@ -18,30 +19,61 @@ import dev.httpauth.domain.port.out.ResolveSecretPort;
 import io.vavr.control.Either;
 
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * Computes request credentials for every auth method, caching OAuth access tokens in a
  * {@link TokenCache}.
+ *
+ * <p>The service keeps, per connection id, the last credentials it built and the secret or
+ * token they came from, and returns them again while that source is unchanged. So a request
+ * whose token is cached allocates no new header.
  */
 public final class AuthorizationService implements AuthorizeRequestUseCase {
 
     static final String AUTHORIZATION = "Authorization";
 
+    /** Starts each background refresh on a virtual thread, so a slow token endpoint holds no platform thread. */
+    private static final Executor REFRESH_ON_VIRTUAL_THREADS =
+            task -> Thread.ofVirtual().name("httpauth-token-refresh").start(task);
+
     private final LoadConnectionsPort connections;
     private final MethodSecrets secrets;
     private final TokenIssuance tokenIssuance;
     private final TokenCache tokens;
+    private final PublishAuthEventPort events;
+    private final ConcurrentHashMap<String, Prepared> prepared = new ConcurrentHashMap<>();
 
+    /** Creates a service whose background token refreshes each run on a new virtual thread. */
     public AuthorizationService(
             LoadConnectionsPort connections,
             ResolveSecretPort secretStore,
             RequestTokenPort tokenEndpoint,
             PublishAuthEventPort events,
             Clock clock) {
+        this(connections, secretStore, tokenEndpoint, events, clock, REFRESH_ON_VIRTUAL_THREADS, RandomGenerator.getDefault());
+    }
+
+    /**
+     * @param refreshExecutor runs background token refreshes for all connections
+     * @param random the source of back-off jitter
+     */
+    public AuthorizationService(
+            LoadConnectionsPort connections,
+            ResolveSecretPort secretStore,
+            RequestTokenPort tokenEndpoint,
+            PublishAuthEventPort events,
+            Clock clock,
+            Executor refreshExecutor,
+            RandomGenerator random) {
         this.connections = connections;
         this.secrets = new MethodSecrets(secretStore);
         this.tokenIssuance = new TokenIssuance(secrets, tokenEndpoint, events, clock);
-        this.tokens = new TokenCache(clock);
+        this.tokens = new TokenCache(clock, refreshExecutor, random);
+        this.events = events;
     }
 
     @Override
@@ -49,23 +81,56 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
         return connections.loadConnection(connectionId).flatMap(connection -> credentials(connection, request));
     }
 
+    @Override
+    public boolean reportRejected(String connectionId, RequestCredentials credentials) {
+        if (credentials.accessToken().isEmpty()) {
+            return false;
+        }
+        AccessToken rejected = credentials.accessToken().get();
+        return connections.loadConnection(connectionId)
+                .map(connection -> connection.auth() instanceof OAuthClientCredentials oauth
+                        && drop(connection, oauth, rejected))
+                .getOrElse(false);
+    }
+
+    private boolean drop(Connection connection, OAuthClientCredentials oauth, AccessToken rejected) {
+        boolean dropped = prepare(connection).slot(oauth).drop(rejected);
+        events.publish(new AuthEvent.TokenRejected(
+                connection.id(), oauth.tokenEndpoint(), oauth.clientId(), rejected.value().fingerprint(), dropped));
+        return dropped;
+    }
+
     private Either<AuthError, RequestCredentials> credentials(Connection connection, OutgoingRequest request) {
         String id = connection.id();
         return switch (connection.auth()) {
             case Basic basic -> secrets.resolve(id, "password", basic.password())
-                    .map(password -> RequestCredentials.header(AUTHORIZATION, BasicCredentials.headerValue(basic.username(), password)));
+                    .map(password -> prepare(connection).credentialsFor(password,
+                            () -> RequestCredentials.header(AUTHORIZATION, BasicCredentials.headerValue(basic.username(), password))));
             case ApiKey apiKey -> secrets.resolve(id, "value", apiKey.value())
-                    .map(key -> apiKeyCredentials(apiKey, key));
-            case OAuthClientCredentials oauth -> token(id, oauth)
-                    .map(token -> RequestCredentials.header(AUTHORIZATION, bearerHeaderValue(token)));
+                    .map(key -> prepare(connection).credentialsFor(key, () -> apiKeyCredentials(apiKey, key)));
+            case OAuthClientCredentials oauth -> token(connection, oauth)
+                    .map(token -> prepare(connection).credentialsFor(token));
             case CustomAuthMethod custom -> secrets.resolveAll(id, custom)
                     .map(resolved -> custom.authorize(request, resolved));
         };
     }
 
     /** Returns the cached token of {@code method}, obtaining a new one when it is missing or due for refresh. */
-    Either<AuthError, AccessToken> token(String connectionId, OAuthClientCredentials method) {
-        return tokens.token(TokenKey.of(method), method.tokenPolicy(), () -> tokenIssuance.obtainToken(connectionId, method));
+    Either<AuthError, AccessToken> token(Connection connection, OAuthClientCredentials method) {
+        return prepare(connection).slot(method)
+                .token(method.tokenPolicy(), current -> tokenIssuance.obtainToken(connection.id(), method, current));
+    }
+
+    private Prepared prepare(Connection connection) {
+        Prepared known = prepared.get(connection.id());
+        // A connection store may return a new but equal Connection for every lookup, and the
+        // prepared credentials stay valid for it.
+        if (known != null && (known.connection == connection || known.connection.equals(connection))) {
+            return known;
+        }
+        Prepared fresh = new Prepared(connection);
+        prepared.put(connection.id(), fresh);
+        return fresh;
     }
 
     static RequestCredentials apiKeyCredentials(ApiKey apiKey, Secret key) {
@@ -75,7 +140,58 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
         };
     }
 
-    static Secret bearerHeaderValue(AccessToken token) {
-        return Secret.of("Bearer " + token.value().reveal());
+    /**
+     * What the service remembers about one connection: its token slot and the credentials last
+     * built, keyed by the secret or token they were built from.
+     */
+    private final class Prepared {
+
+        private final Connection connection;
+        private volatile TokenCache.Slot slot;
+        private volatile Built built;
+
+        /** Credentials and the secret or token instance they were built from. */
+        private record Built(Object source, String sourceValue, RequestCredentials credentials) {
+
+            @Override
+            public String toString() {
+                return "Built[redacted]";
+            }
+        }
+
+        Prepared(Connection connection) {
+            this.connection = connection;
+        }
+
+        TokenCache.Slot slot(OAuthClientCredentials method) {
+            TokenCache.Slot known = slot;
+            if (known == null) {
+                known = tokens.slot(TokenKey.of(method));
+                slot = known;
+            }
+            return known;
+        }
+
+        RequestCredentials credentialsFor(AccessToken token) {
+            Built last = built;
+            if (last != null && last.source == token) {
+                return last.credentials;
+            }
+            RequestCredentials credentials = RequestCredentials.bearer(token);
+            built = new Built(token, "", credentials);
+            return credentials;
+        }
+
+        /** Reuses the last credentials when {@code secret} has the value they were built from. */
+        RequestCredentials credentialsFor(Secret secret, Supplier<RequestCredentials> build) {
+            Built last = built;
+            // A store may return a new Secret object for an unchanged value, so the values are compared.
+            if (last != null && (last.source == secret || last.sourceValue.equals(secret.reveal()))) {
+                return last.credentials;
+            }
+            RequestCredentials credentials = build.get();
+            built = new Built(secret, secret.reveal(), credentials);
+            return credentials;
+        }
     }
 }

@@ -10,9 +10,11 @@ import dev.httpauth.domain.port.out.PublishAuthEventPort;
 import dev.httpauth.domain.port.out.RequestTokenPort;
 import io.vavr.control.Either;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Obtains a new access token for an OAuth client credentials method, bypassing any cache. */
 final class TokenIssuance {
@@ -31,35 +33,57 @@ final class TokenIssuance {
 
     /** Resolves the client secret, requests a token and reports the outcome as an event. */
     Either<AuthError, AccessToken> obtainToken(String connectionId, OAuthClientCredentials method) {
+        return obtainToken(connectionId, method, Optional.empty());
+    }
+
+    /**
+     * Resolves the client secret, requests a token to replace {@code current} and reports the
+     * outcome as an event. The client secret is resolved for every request, so a rotated secret
+     * is used from the next token request on.
+     */
+    Either<AuthError, AccessToken> obtainToken(String connectionId, OAuthClientCredentials method, Optional<AccessToken> current) {
         Either<AuthError, AccessToken> outcome = secrets.resolve(connectionId, "clientSecret", method.clientSecret())
                 .map(clientSecret -> TokenRequest.forMethod(method, clientSecret))
                 .flatMap(tokenEndpoint::requestToken)
                 .map(grant -> toAccessToken(method, grant, clock.instant()));
 
-        outcome.fold(
-                error -> {
-                    events.publish(new AuthEvent.TokenRequestFailed(connectionId, method.tokenEndpoint(), method.clientId(), error));
-                    return null;
-                },
-                token -> {
-                    events.publish(new AuthEvent.TokenObtained(
-                            connectionId, method.tokenEndpoint(), method.clientId(), token.value().fingerprint(), token.lifetime()));
-                    return null;
-                });
+        events.publish(outcomeEvent(connectionId, method, current, outcome));
         return outcome;
+    }
+
+    private AuthEvent outcomeEvent(
+            String connectionId,
+            OAuthClientCredentials method,
+            Optional<AccessToken> current,
+            Either<AuthError, AccessToken> outcome) {
+        URI endpoint = method.tokenEndpoint();
+        String clientId = method.clientId();
+        Optional<AccessToken> stillValid = current.filter(token -> !token.isExpiredAt(clock.instant()));
+        if (outcome.isLeft()) {
+            return stillValid
+                    .<AuthEvent>map(token -> new AuthEvent.RefreshFailed(connectionId, endpoint, clientId, outcome.getLeft(), token.expiresAt()))
+                    .orElseGet(() -> new AuthEvent.TokenRequestFailed(connectionId, endpoint, clientId, outcome.getLeft()));
+        }
+        AccessToken token = outcome.get();
+        return current
+                .<AuthEvent>map(previous -> new AuthEvent.TokenRefreshed(
+                        connectionId, endpoint, clientId, token.value().fingerprint(), token.lifetime(), previous.value().fingerprint()))
+                .orElseGet(() -> new AuthEvent.TokenObtained(connectionId, endpoint, clientId, token.value().fingerprint(), token.lifetime()));
     }
 
     /**
      * Turns a token response into a token that expires at {@code obtainedAt + expires_in}, or
-     * after the policy's default lifetime when the server sent no {@code expires_in}.
+     * after the policy's default lifetime when the server sent no {@code expires_in}. A lifetime
+     * that reaches past {@code Instant.MAX} ends there.
      */
     private static AccessToken toAccessToken(OAuthClientCredentials method, TokenGrant grant, Instant obtainedAt) {
         Duration lifetime = grant.expiresIn().orElse(method.tokenPolicy().defaultLifetime());
+        Instant expiresAt = lifetime.compareTo(Duration.between(obtainedAt, Instant.MAX)) < 0 ? obtainedAt.plus(lifetime) : Instant.MAX;
         return new AccessToken(
                 grant.accessToken(),
                 grant.tokenType(),
                 obtainedAt,
-                obtainedAt.plus(lifetime),
+                expiresAt,
                 grant.expiresIn().isPresent(),
                 grant.scopes().orElse(method.scopes()));
     }

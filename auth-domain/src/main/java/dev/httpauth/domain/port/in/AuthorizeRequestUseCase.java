@@ -19,4 +19,14 @@ public interface AuthorizeRequestUseCase {
      * @return the credentials, or why none could be computed
      */
     Either<AuthError, RequestCredentials> authorize(String connectionId, OutgoingRequest request);
+
+    /**
+     * Tells the service that a resource server answered 401 to a request sent with
+     * {@code credentials}. For OAuth connections it drops exactly the token those credentials
+     * carry, so the next {@link #authorize} obtains a new one; a newer token obtained meanwhile
+     * stays. Does nothing for credentials without an access token.
+     *
+     * @return whether a token was dropped, so that retrying the request may succeed
+     */
+    boolean reportRejected(String connectionId, RequestCredentials credentials);
 }
