@@ -1,5 +1,6 @@
 package dev.httpauth.adapters.store;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -11,6 +12,7 @@ import dev.httpauth.domain.model.TokenPolicy;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.cfg.MapperBuilder;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +41,7 @@ final class AuthMethodMixins {
     static final Map<Class<?>, List<String>> REQUIRED_FIELDS = Map.of(
             Basic.class, List.of("username", "password"),
             ApiKey.class, List.of("in", "name", "value"),
-            OAuthClientCredentials.class, List.of("tokenEndpoint", "clientId", "clientSecret"),
-            TokenPolicy.class, List.of("refreshSkew", "defaultLifetime"));
+            OAuthClientCredentials.class, List.of("tokenEndpoint", "clientId", "clientSecret"));
 
     /** The fields of each object that contain an object of their own, and the type of that object. */
     static final Map<Class<?>, Map<String, Class<?>>> NESTED_OBJECTS =
@@ -54,6 +55,7 @@ final class AuthMethodMixins {
         return builder
                 .addMixIn(HttpAuthMethod.class, HttpAuthMethodMixin.class)
                 .addMixIn(OAuthClientCredentials.class, OAuthClientCredentialsMixin.class)
+                .addMixIn(TokenPolicy.class, TokenPolicyMixin.class)
                 .addModule(ConfigValueDeserializers.module());
     }
 
@@ -71,6 +73,22 @@ final class AuthMethodMixins {
         @JsonProperty("scope")
         @JsonDeserialize(using = ConfigValueDeserializers.ScopeDeserializer.class)
         abstract List<String> scopes();
+    }
+
+    /** Binds {@code tokenPolicy} through a factory in which every field is optional and defaults to {@link TokenPolicy#DEFAULT}. */
+    abstract static class TokenPolicyMixin {
+
+        @JsonCreator
+        static TokenPolicy withDefaultsFor(
+                @JsonProperty("refreshSkew") Duration refreshSkew,
+                @JsonProperty("refreshAfterShare") Double refreshAfterShare,
+                @JsonProperty("defaultLifetime") Duration defaultLifetime,
+                @JsonProperty("initialBackoff") Duration initialBackoff,
+                @JsonProperty("maxBackoff") Duration maxBackoff,
+                @JsonProperty("jitter") Double jitter,
+                @JsonProperty("maxRetryAfter") Duration maxRetryAfter) {
+            throw new AssertionError("Jackson calls TokenPolicy.withDefaultsFor, whose signature this mix-in copies");
+        }
     }
 
     private static Map<String, Class<?>> typesOf(Class<?> mixin) {

@@ -259,8 +259,8 @@ class ConnectionFileTest {
                         "tokenPolicy.refreshSkew", "'5m' is not an ISO-8601 duration: write it like PT60S"),
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkew': 60, 'defaultLifetime': 'PT5M'}"),
                         "tokenPolicy.refreshSkew", "must be an ISO-8601 duration string such as PT60S (60 seconds) or PT5M (5 minutes), but is a number"),
-                bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkew': 'PT60S'}"),
-                        "tokenPolicy.defaultLifetime", "is missing: tokenPolicy requires refreshSkew and defaultLifetime"),
+                bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshAfterShare': 1.5}"),
+                        "tokenPolicy", "refreshAfterShare must be in (0, 1], but was 1.5"),
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkew': 'PT-5S', 'defaultLifetime': 'PT5M'}"),
                         "tokenPolicy", "refreshSkew must not be negative, but was PT-5S"),
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkw': 'PT5S', 'refreshSkew': 'PT5S', 'defaultLifetime': 'PT5M'}"),
@@ -628,7 +628,7 @@ class ConnectionFileTest {
                         ClientAuthentication.CLIENT_SECRET_POST,
                         Optional.of("api://crm"),
                         Optional.of("https://api.example.com/"),
-                        new TokenPolicy(Duration.ofSeconds(30), Duration.ofMinutes(10)))),
+                        TokenPolicy.DEFAULT.withRefreshSkew(Duration.ofSeconds(30)).withDefaultLifetime(Duration.ofMinutes(10)))),
                 new Connection("geo", ApiKey.inQuery("api_key", ref("env:GEO_KEY"))),
                 new Connection("maps", new ApiKey(ApiKey.Placement.HEADER, "Authorization", "Bearer ", ref("env:MAPS_KEY"))));
     }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.httpauth.app.fixture.MutableClock;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AuthEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,72 @@ class Slf4jAuthEventPublisherTest {
             assertThat(line.getFormattedMessage())
                     .startsWith("Connection 'crm': token request to login.example.com:8443 for client 'crm-client' failed: ")
                     .contains("invalid_client");
+        });
+    }
+
+    @Test
+    void repeatedFailuresAreRateLimited() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher(clock, Duration.ofMinutes(1));
+        AuthError error = new AuthError.TokenEndpointUnreachable(TOKEN_ENDPOINT, "connection refused");
+        AuthEvent.TokenRequestFailed failure = new AuthEvent.TokenRequestFailed("crm", TOKEN_ENDPOINT, "crm-client", error);
+
+        for (int i = 0; i < 5; i++) {
+            publisher.publish(failure);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        publisher.publish(failure);
+
+        assertThat(lines.list).hasSize(2);
+        assertThat(lines.list.get(0).getFormattedMessage()).doesNotContain("not logged");
+        assertThat(lines.list.get(1).getFormattedMessage()).endsWith("(4 similar failures were not logged)");
+    }
+
+    @Test
+    void rateLimitIsPerConnection() {
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
+        AuthError error = new AuthError.TokenEndpointUnreachable(TOKEN_ENDPOINT, "connection refused");
+
+        publisher.publish(new AuthEvent.TokenRequestFailed("crm", TOKEN_ENDPOINT, "crm-client", error));
+        publisher.publish(new AuthEvent.TokenRequestFailed("billing", TOKEN_ENDPOINT, "crm-client", error));
+
+        assertThat(lines.list).hasSize(2);
+    }
+
+    @Test
+    void refreshFailureNamesExpiryOfCurrentToken() {
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
+        AuthError error = new AuthError.TokenRequestRejected(TOKEN_ENDPOINT, 503, "temporarily_unavailable", Optional.empty(), Optional.empty());
+
+        publisher.publish(new AuthEvent.RefreshFailed("crm", TOKEN_ENDPOINT, "crm-client", error, Instant.parse("2026-01-01T01:00:00Z")));
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getFormattedMessage()).contains("stays in use until 2026-01-01T01:00:00Z").contains("HTTP 503");
+        });
+    }
+
+    @Test
+    void rejectedTokenIsLoggedWithFingerprint() {
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
+
+        publisher.publish(new AuthEvent.TokenRejected("crm", TOKEN_ENDPOINT, "crm-client", "sha256:0a1b2c3d", true));
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getFormattedMessage()).contains("sha256:0a1b2c3d").endsWith("dropped it from the cache");
+        });
+    }
+
+    @Test
+    void refreshedTokenNamesBothFingerprints() {
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
+
+        publisher.publish(new AuthEvent.TokenRefreshed("crm", TOKEN_ENDPOINT, "crm-client", "sha256:22222222", Duration.ofMinutes(60), "sha256:11111111"));
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.INFO);
+            assertThat(line.getFormattedMessage()).contains("fingerprint sha256:22222222 replaces sha256:11111111");
         });
     }
 

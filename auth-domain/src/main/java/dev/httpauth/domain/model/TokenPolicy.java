@@ -77,6 +77,30 @@ public record TokenPolicy(
         this(refreshSkew, 1.0, defaultLifetime, DEFAULT.initialBackoff(), DEFAULT.maxBackoff(), DEFAULT.jitter(), DEFAULT.maxRetryAfter());
     }
 
+    /**
+     * Creates a policy from configuration in which every value is optional: each {@code null}
+     * takes the value of {@link #DEFAULT}.
+     *
+     * @throws IllegalArgumentException if a given value is out of range
+     */
+    public static TokenPolicy withDefaultsFor(
+            Duration refreshSkew,
+            Double refreshAfterShare,
+            Duration defaultLifetime,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Double jitter,
+            Duration maxRetryAfter) {
+        return new TokenPolicy(
+                refreshSkew == null ? DEFAULT.refreshSkew : refreshSkew,
+                refreshAfterShare == null ? DEFAULT.refreshAfterShare : refreshAfterShare,
+                defaultLifetime == null ? DEFAULT.defaultLifetime : defaultLifetime,
+                initialBackoff == null ? DEFAULT.initialBackoff : initialBackoff,
+                maxBackoff == null ? DEFAULT.maxBackoff : maxBackoff,
+                jitter == null ? DEFAULT.jitter : jitter,
+                maxRetryAfter == null ? DEFAULT.maxRetryAfter : maxRetryAfter);
+    }
+
     /** Returns this policy with another refresh skew. */
     public TokenPolicy withRefreshSkew(Duration skew) {
         return new TokenPolicy(skew, refreshAfterShare, defaultLifetime, initialBackoff, maxBackoff, jitter, maxRetryAfter);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 import static dev.httpauth.domain.support.Fixtures.CLIENT_ID;
 import static dev.httpauth.domain.support.Fixtures.CLIENT_SECRET_REF;
@@ -56,8 +57,13 @@ class AuthorizationServiceTest {
             .with(CLIENT_SECRET_REF, "client-secret-456");
     private final RecordingEvents events = new RecordingEvents();
 
+    /** Refreshes by the 60 s skew alone, so the expected refresh instants are easy to read. */
+    private static final TokenPolicy SKEW_ONLY = new TokenPolicy(Duration.ofSeconds(60), Duration.ofMinutes(5));
+
+    /** Runs background refreshes on the caller's thread, so the next call sees the refreshed token. */
     private AuthorizationService service(ScriptedTokenEndpoint tokenEndpoint, Connection... connections) {
-        return new AuthorizationService(FakeConnections.of(connections), secrets, tokenEndpoint, events, clock);
+        return new AuthorizationService(
+                FakeConnections.of(connections), secrets, tokenEndpoint, events, clock, Runnable::run, RandomGenerator.of("L64X128MixRandom"));
     }
 
     private AuthorizationService service(Connection... connections) {
@@ -222,7 +228,7 @@ class AuthorizationServiceTest {
         @Test
         void tokenIsReusedBeforeRefreshInstant() {
             ScriptedTokenEndpoint tokenEndpoint = ScriptedTokenEndpoint.issuingNumberedTokens(ONE_HOUR);
-            AuthorizationService service = service(tokenEndpoint, new Connection("crm", oauthMethod()));
+            AuthorizationService service = service(tokenEndpoint, new Connection("crm", oauthMethodWithPolicy(SKEW_ONLY)));
             service.authorize("crm", GET_ORDERS);
             clock.advance(Duration.ofMinutes(59).minusSeconds(1));
 
@@ -235,29 +241,32 @@ class AuthorizationServiceTest {
         @Test
         void tokenIsReplacedFromRefreshInstant() {
             ScriptedTokenEndpoint tokenEndpoint = ScriptedTokenEndpoint.issuingNumberedTokens(ONE_HOUR);
-            AuthorizationService service = service(tokenEndpoint, new Connection("crm", oauthMethod()));
+            AuthorizationService service = service(tokenEndpoint, new Connection("crm", oauthMethodWithPolicy(SKEW_ONLY)));
             service.authorize("crm", GET_ORDERS);
             clock.advance(Duration.ofMinutes(59));
 
-            Either<AuthError, RequestCredentials> later = service.authorize("crm", GET_ORDERS);
+            Either<AuthError, RequestCredentials> atRefresh = service.authorize("crm", GET_ORDERS);
+            Either<AuthError, RequestCredentials> afterRefresh = service.authorize("crm", GET_ORDERS);
 
-            assertThat(authorizationHeader(later)).isEqualTo("Bearer token-2");
+            assertThat(authorizationHeader(atRefresh)).isEqualTo("Bearer token-1");
+            assertThat(authorizationHeader(afterRefresh)).isEqualTo("Bearer token-2");
             assertThat(tokenEndpoint.requestCount()).isEqualTo(2);
         }
 
         @Test
         void shortLivedTokenIsReplacedAtHalfLifetime() {
             ScriptedTokenEndpoint tokenEndpoint = ScriptedTokenEndpoint.issuingNumberedTokens(Duration.ofSeconds(40));
-            AuthorizationService service = service(tokenEndpoint, new Connection("crm", oauthMethod()));
+            AuthorizationService service = service(tokenEndpoint, new Connection("crm", oauthMethodWithPolicy(SKEW_ONLY)));
             service.authorize("crm", GET_ORDERS);
 
             clock.advance(Duration.ofSeconds(19));
             Either<AuthError, RequestCredentials> beforeHalf = service.authorize("crm", GET_ORDERS);
             clock.advance(Duration.ofSeconds(1));
-            Either<AuthError, RequestCredentials> atHalf = service.authorize("crm", GET_ORDERS);
+            service.authorize("crm", GET_ORDERS);
+            Either<AuthError, RequestCredentials> afterHalf = service.authorize("crm", GET_ORDERS);
 
             assertThat(authorizationHeader(beforeHalf)).isEqualTo("Bearer token-1");
-            assertThat(authorizationHeader(atHalf)).isEqualTo("Bearer token-2");
+            assertThat(authorizationHeader(afterHalf)).isEqualTo("Bearer token-2");
         }
 
         @Test
@@ -270,13 +279,17 @@ class AuthorizationServiceTest {
             clock.advance(Duration.ofMinutes(9).minusSeconds(1));
             Either<AuthError, RequestCredentials> beforeRefresh = service.authorize("crm", GET_ORDERS);
             clock.advance(Duration.ofSeconds(1));
-            Either<AuthError, RequestCredentials> atRefresh = service.authorize("crm", GET_ORDERS);
+            service.authorize("crm", GET_ORDERS);
+            Either<AuthError, RequestCredentials> afterRefresh = service.authorize("crm", GET_ORDERS);
 
             assertThat(authorizationHeader(beforeRefresh)).isEqualTo("Bearer token-1");
-            assertThat(authorizationHeader(atRefresh)).isEqualTo("Bearer token-2");
+            assertThat(authorizationHeader(afterRefresh)).isEqualTo("Bearer token-2");
             assertThat(events.eventsOfType(AuthEvent.TokenObtained.class))
                     .extracting(AuthEvent.TokenObtained::lifetime)
-                    .containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(10));
+                    .containsExactly(Duration.ofMinutes(10));
+            assertThat(events.eventsOfType(AuthEvent.TokenRefreshed.class))
+                    .extracting(AuthEvent.TokenRefreshed::lifetime)
+                    .containsExactly(Duration.ofMinutes(10));
         }
 
         @Test
@@ -285,7 +298,7 @@ class AuthorizationServiceTest {
             AuthorizationService service = service(tokenEndpoint);
             OAuthClientCredentials method = oauthMethodWithScopes(List.of("crm.read", "crm.write"));
 
-            AccessToken token = service.token("crm", method).get();
+            AccessToken token = service.token(new Connection("crm", method), method).get();
 
             assertThat(token.grantedScopes()).containsExactly("crm.read", "crm.write");
             assertThat(token.lifetimeFromServer()).isFalse();
@@ -299,7 +312,7 @@ class AuthorizationServiceTest {
                     new TokenGrant(Secret.of("t"), "Bearer", Optional.of(ONE_HOUR), Optional.of(List.of("crm.read")))));
             AuthorizationService service = service(tokenEndpoint);
 
-            AccessToken token = service.token("crm", oauthMethodWithScopes(List.of("crm.read", "crm.write"))).get();
+            AccessToken token = service.token(new Connection("crm", oauthMethodWithScopes(List.of("crm.read", "crm.write"))), oauthMethodWithScopes(List.of("crm.read", "crm.write"))).get();
 
             assertThat(token.grantedScopes()).containsExactly("crm.read");
             assertThat(token.lifetimeFromServer()).isTrue();
@@ -307,13 +320,14 @@ class AuthorizationServiceTest {
         }
 
         @Test
-        void failedTokenRequestIsNotCached() {
+        void failedTokenRequestIsRetriedAfterBackoff() {
             AuthError rejected = new AuthError.TokenRequestRejected(TOKEN_ENDPOINT, 503, "temporarily_unavailable", Optional.empty(), Optional.empty());
             ScriptedTokenEndpoint tokenEndpoint = ScriptedTokenEndpoint.responding(call ->
                     call == 1 ? Either.left(rejected) : Either.right(bearerGrant("token-" + call, ONE_HOUR)));
             AuthorizationService service = service(tokenEndpoint, new Connection("crm", oauthMethod()));
 
             Either<AuthError, RequestCredentials> first = service.authorize("crm", GET_ORDERS);
+            clock.advance(TokenPolicy.DEFAULT.initialBackoff());
             Either<AuthError, RequestCredentials> second = service.authorize("crm", GET_ORDERS);
 
             assertThat(first.getLeft()).isSameAs(rejected);

@@ -2,6 +2,7 @@ package dev.httpauth.domain.service;
 
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
+import dev.httpauth.domain.model.SecretRef;
 import dev.httpauth.domain.model.TokenPolicy;
 import io.vavr.control.Either;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class TokenCacheConcurrencyTest {
     private static final long HANG_GUARD_SECONDS = 30;
     private static final Instant START = Instant.parse("2025-01-15T10:00:00Z");
     private static final Duration LIFETIME = Duration.ofHours(1);
-    private static final TokenKey KEY = new TokenKey(TOKEN_ENDPOINT, "crm-client", List.of("crm.read"), Optional.empty(), Optional.empty());
+    private static final TokenKey KEY = new TokenKey(TOKEN_ENDPOINT, "crm-client", new SecretRef("env", "CRM_CLIENT_SECRET"), List.of("crm.read"), Optional.empty(), Optional.empty());
     private static final TokenPolicy POLICY = TokenPolicy.DEFAULT;
 
     private final ManualClock clock = new ManualClock(START);

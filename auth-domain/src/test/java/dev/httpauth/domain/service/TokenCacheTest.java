@@ -11,7 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 import static dev.httpauth.domain.support.Fixtures.START;
 import static dev.httpauth.domain.support.Fixtures.TOKEN_ENDPOINT;
@@ -24,16 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenCacheTest {
 
     private static final Duration LIFETIME = Duration.ofHours(1);
-    private static final TokenPolicy POLICY = TokenPolicy.DEFAULT;
+    /** Refreshes by the 60 s skew alone. */
+    private static final TokenPolicy POLICY = new TokenPolicy(Duration.ofSeconds(60), Duration.ofMinutes(5));
     private static final TokenKey KEY = TokenKey.of(oauthMethod());
 
     private final MutableClock clock = MutableClock.at(START);
-    private final TokenCache cache = new TokenCache(clock);
+    /** Runs background refreshes on the caller's thread, so each test sees their effect at once. */
+    private final TokenCache cache = new TokenCache(clock, Runnable::run, RandomGenerator.of("L64X128MixRandom"));
     private final AtomicInteger requests = new AtomicInteger();
 
     /** Issues {@code token-1}, {@code token-2}, … obtained at the clock's current instant. */
-    private final Supplier<Either<AuthError, AccessToken>> numberedTokens =
-            () -> Either.right(accessToken("token-" + requests.incrementAndGet(), clock.instant(), LIFETIME));
+    private final TokenCache.TokenRequester numberedTokens =
+            current -> Either.right(accessToken("token-" + requests.incrementAndGet(), clock.instant(), LIFETIME));
 
     private static String value(Either<AuthError, AccessToken> result) {
         return result.get().value().reveal();
@@ -56,19 +58,24 @@ class TokenCacheTest {
         clock.advance(LIFETIME.minus(POLICY.refreshSkew()));
 
         Either<AuthError, AccessToken> second = cache.token(KEY, POLICY, numberedTokens);
+        Either<AuthError, AccessToken> third = cache.token(KEY, POLICY, numberedTokens);
 
-        assertThat(value(second)).isEqualTo("token-2");
+        assertThat(value(second)).isEqualTo("token-1");
+        assertThat(value(third)).isEqualTo("token-2");
         assertThat(requests).hasValue(2);
     }
 
     @Test
-    void failedRequestIsNotCached() {
+    void failedRequestIsRetriedAfterBackoff() {
         AuthError unreachable = new AuthError.TokenEndpointUnreachable(TOKEN_ENDPOINT, "connection refused");
-        Either<AuthError, AccessToken> failed = cache.token(KEY, POLICY, () -> Either.left(unreachable));
+        Either<AuthError, AccessToken> failed = cache.token(KEY, POLICY, current -> Either.left(unreachable));
 
+        Either<AuthError, AccessToken> duringBackoff = cache.token(KEY, POLICY, numberedTokens);
+        clock.advance(POLICY.initialBackoff());
         Either<AuthError, AccessToken> retried = cache.token(KEY, POLICY, numberedTokens);
 
         assertThat(failed.getLeft()).isSameAs(unreachable);
+        assertThat(duringBackoff.getLeft()).isSameAs(unreachable);
         assertThat(value(retried)).isEqualTo("token-1");
     }
 
@@ -78,7 +85,7 @@ class TokenCacheTest {
         clock.advance(LIFETIME);
         AuthError unreachable = new AuthError.TokenEndpointUnreachable(TOKEN_ENDPOINT, "connection refused");
 
-        Either<AuthError, AccessToken> refresh = cache.token(KEY, POLICY, () -> Either.left(unreachable));
+        Either<AuthError, AccessToken> refresh = cache.token(KEY, POLICY, current -> Either.left(unreachable));
 
         assertThat(refresh.isLeft()).isTrue();
     }
@@ -87,7 +94,7 @@ class TokenCacheTest {
     void dropRemovesRejectedToken() {
         AccessToken rejected = cache.token(KEY, POLICY, numberedTokens).get();
 
-        cache.drop(KEY, rejected);
+        cache.slot(KEY).drop(rejected);
         Either<AuthError, AccessToken> next = cache.token(KEY, POLICY, numberedTokens);
 
         assertThat(value(next)).isEqualTo("token-2");
@@ -96,10 +103,10 @@ class TokenCacheTest {
     @Test
     void dropKeepsNewerToken() {
         AccessToken stale = cache.token(KEY, POLICY, numberedTokens).get();
-        cache.drop(KEY, stale);
+        cache.slot(KEY).drop(stale);
         AccessToken newer = cache.token(KEY, POLICY, numberedTokens).get();
 
-        cache.drop(KEY, stale);
+        cache.slot(KEY).drop(stale);
         Either<AuthError, AccessToken> current = cache.token(KEY, POLICY, numberedTokens);
 
         assertThat(current.get()).isSameAs(newer);
@@ -107,15 +114,15 @@ class TokenCacheTest {
     }
 
     @Test
-    void dropOfUnknownKeyChangesNothing() {
+    void dropOnOtherKeyChangesNothing() {
         TokenKey otherKey = TokenKey.of(oauthMethodAt(URI.create("https://other.example.com/token")));
         AccessToken cached = cache.token(KEY, POLICY, numberedTokens).get();
 
-        cache.drop(otherKey, cached);
+        boolean dropped = cache.slot(otherKey).drop(cached);
         Either<AuthError, AccessToken> current = cache.token(KEY, POLICY, numberedTokens);
 
+        assertThat(dropped).isFalse();
         assertThat(current.get()).isSameAs(cached);
-        assertThat(cache.size()).isEqualTo(1);
     }
 
     @Test
