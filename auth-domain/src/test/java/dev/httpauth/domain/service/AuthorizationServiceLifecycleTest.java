@@ -1,5 +1,6 @@
 package dev.httpauth.domain.service;
 
+import dev.httpauth.domain.support.MutableClock;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AuthEvent;
 import dev.httpauth.domain.model.Basic;
@@ -32,7 +33,7 @@ class AuthorizationServiceLifecycleTest {
     private static final Connection CRM = new Connection("crm", OAUTH);
     private static final Connection BILLING = new Connection("billing", new Basic("apiuser", CLIENT_SECRET_REF));
 
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = MutableClock.at(START);
     private final RecordingExecutor refreshExecutor = new RecordingExecutor();
     private final ServiceFakes.RecordedEvents events = new ServiceFakes.RecordedEvents();
 

@@ -1,5 +1,6 @@
 package dev.httpauth.domain.service;
 
+import dev.httpauth.domain.support.MutableClock;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.model.OAuthClientCredentials;
@@ -49,7 +50,7 @@ class ManyConnectionsTest {
     @Test
     void hundredThousandConnectionsStartNoThreadPerConnection() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        ManualClock clock = new ManualClock(Instant.parse("2025-01-15T10:00:00Z"));
+        MutableClock clock = MutableClock.at(Instant.parse("2025-01-15T10:00:00Z"));
         ServiceFakes.ScriptedTokenPort tokenEndpoint = ServiceFakes.ScriptedTokenPort.numberedTokens(Duration.ofHours(1));
         ServiceFakes.MapConnections connections = new ServiceFakes.MapConnections(oauthConnections(CONNECTIONS));
         long startedBefore = threads.getTotalStartedThreadCount();
@@ -72,7 +73,7 @@ class ManyConnectionsTest {
 
     @Test
     void refreshTasksFollowAuthorizedConnectionsOnly() {
-        ManualClock clock = new ManualClock(Instant.parse("2025-01-15T10:00:00Z"));
+        MutableClock clock = MutableClock.at(Instant.parse("2025-01-15T10:00:00Z"));
         RecordingExecutor refreshExecutor = new RecordingExecutor();
         ServiceFakes.ScriptedTokenPort tokenEndpoint = ServiceFakes.ScriptedTokenPort.numberedTokens(Duration.ofHours(1));
         AuthorizationService service = new AuthorizationService(

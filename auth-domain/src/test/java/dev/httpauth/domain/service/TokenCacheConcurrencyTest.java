@@ -1,5 +1,6 @@
 package dev.httpauth.domain.service;
 
+import dev.httpauth.domain.support.MutableClock;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
 import dev.httpauth.domain.model.SecretRef;
@@ -45,7 +46,7 @@ class TokenCacheConcurrencyTest {
     private static final TokenKey KEY = new TokenKey(TOKEN_ENDPOINT, "crm-client", new SecretRef("env", "CRM_CLIENT_SECRET"), List.of("crm.read"), Optional.empty(), Optional.empty());
     private static final TokenPolicy POLICY = TokenPolicy.DEFAULT;
 
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = MutableClock.at(START);
     private final ExecutorService refreshPool = Executors.newCachedThreadPool();
     private final ExecutorService callerPool = Executors.newFixedThreadPool(CALLERS);
     private final TokenCache cache = new TokenCache(clock, refreshPool, fixedRandom(0.0));

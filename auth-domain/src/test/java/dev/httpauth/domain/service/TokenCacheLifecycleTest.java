@@ -1,5 +1,6 @@
 package dev.httpauth.domain.service;
 
+import dev.httpauth.domain.support.MutableClock;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
 import dev.httpauth.domain.model.SecretRef;
@@ -42,7 +43,7 @@ class TokenCacheLifecycleTest {
             .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 0.0)
             .withMaxRetryAfter(Duration.ofSeconds(30));
 
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = MutableClock.at(START);
     private final RecordingExecutor refreshExecutor = new RecordingExecutor();
     private final TokenCache cache = new TokenCache(clock, refreshExecutor, fixedRandom(0.0));
 
