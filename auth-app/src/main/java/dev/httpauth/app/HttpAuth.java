@@ -5,6 +5,8 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import dev.httpauth.adapters.http.TokenEndpointSettings;
 import dev.httpauth.adapters.store.InMemoryConnections;
+import dev.httpauth.adapters.store.vault.Pkcs12SecretStore;
+import dev.httpauth.adapters.store.vault.VaultSecretStore;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.model.ConnectionStatus;
@@ -20,10 +22,12 @@ import jakarta.inject.Inject;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The entry point for hosts: authorizes requests, tests and lists connections.
@@ -89,6 +93,7 @@ public final class HttpAuth {
         private final Map<String, ResolveSecretPort> secretStores = new LinkedHashMap<>();
         private Clock clock;
         private TokenEndpointSettings tokenEndpointSettings;
+        private Duration secretRotationCheck;
 
         private Builder() {
         }
@@ -111,7 +116,32 @@ public final class HttpAuth {
             return this;
         }
 
-        /** Sets the clock that decides when tokens expire; {@link Clock#systemUTC()} by default. */
+        /** Resolves {@code vault:NAME} refs from {@code vaultFile}, unlocked with a passphrase, see {@link HttpAuthModule#withVault}. */
+        public Builder vault(Path vaultFile, Supplier<char[]> passphrase) {
+            return secretStore(VaultSecretStore.SCHEME, HttpAuthModule.vaultStore(vaultFile, passphrase));
+        }
+
+        /** Resolves {@code vault:NAME} refs from {@code vaultFile}, unlocked with the 32-byte {@code keyFile}. */
+        public Builder vaultKeyFile(Path vaultFile, Path keyFile) {
+            return secretStore(VaultSecretStore.SCHEME, HttpAuthModule.vaultKeyFileStore(vaultFile, keyFile));
+        }
+
+        /** Resolves {@code pkcs12:ALIAS} refs from the PKCS#12 keystore {@code keyStoreFile}, see {@link HttpAuthModule#withPkcs12}. */
+        public Builder pkcs12(Path keyStoreFile, Supplier<char[]> password) {
+            return secretStore(Pkcs12SecretStore.SCHEME, HttpAuthModule.pkcs12Store(keyStoreFile, password));
+        }
+
+        /**
+         * Sets how often, at most, the client secret of a cached OAuth token is resolved again to
+         * notice a rotation; {@link HttpAuthModule#DEFAULT_SECRET_ROTATION_CHECK} by default. See
+         * {@link HttpAuthModule#withSecretRotationCheck}.
+         */
+        public Builder secretRotationCheck(Duration interval) {
+            this.secretRotationCheck = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** Sets the clock that decides when tokens expire and when secret rotation checks are due; {@link Clock#systemUTC()} by default. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -128,7 +158,8 @@ public final class HttpAuth {
          *
          * @throws IllegalStateException if neither or both of a connections file and a list of
          *     connections were given
-         * @throws IllegalArgumentException if the list of connections has problems, listing each
+         * @throws IllegalArgumentException if the list of connections has problems, listing each,
+         *     or the secret rotation check interval is negative
          */
         public HttpAuth build() {
             return Guice.createInjector(module()).getInstance(HttpAuth.class);
@@ -141,6 +172,9 @@ public final class HttpAuth {
             }
             if (tokenEndpointSettings != null) {
                 module = module.withTokenEndpointSettings(tokenEndpointSettings);
+            }
+            if (secretRotationCheck != null) {
+                module = module.withSecretRotationCheck(secretRotationCheck);
             }
             if (clock == null) {
                 return module;

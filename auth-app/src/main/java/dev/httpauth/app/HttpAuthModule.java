@@ -7,6 +7,8 @@ import dev.httpauth.adapters.http.TokenEndpointClient;
 import dev.httpauth.adapters.http.TokenEndpointSettings;
 import dev.httpauth.adapters.store.ConnectionFile;
 import dev.httpauth.adapters.store.SecretStores;
+import dev.httpauth.adapters.store.vault.Pkcs12SecretStore;
+import dev.httpauth.adapters.store.vault.VaultSecretStore;
 import dev.httpauth.app.events.Slf4jAuthEventPublisher;
 import dev.httpauth.domain.port.in.AuthorizeRequestUseCase;
 import dev.httpauth.domain.port.in.ListConnectionsUseCase;
@@ -21,9 +23,11 @@ import dev.httpauth.domain.service.ConnectionTestService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Binds every port of httpauth to its adapter and the three inbound ports to the domain services.
@@ -31,13 +35,17 @@ import java.util.function.Function;
  * <table>
  *   <caption>Bindings, all singletons</caption>
  *   <tr><th>key</th><th>bound to</th></tr>
- *   <tr><td>{@link SecretStores}, {@link ResolveSecretPort}</td><td>{@link SecretStores#standard()} plus the stores added with {@link #withSecretStore}</td></tr>
+ *   <tr><td>{@link SecretStores}, {@link ResolveSecretPort}</td><td>{@link SecretStores#standard()}, {@code vault} and
+ *       {@code pkcs12} stores that fail with a reason saying how to configure them, and the stores set with
+ *       {@link #withVault}, {@link #withVaultKeyFile}, {@link #withPkcs12} and {@link #withSecretStore}</td></tr>
  *   <tr><td>{@link LoadConnectionsPort}</td><td>{@link ConnectionFile#read} of the given file, accepting the schemes of the bound {@code SecretStores}, or the given port</td></tr>
  *   <tr><td>{@link TokenEndpointSettings}</td><td>{@link TokenEndpointSettings#defaults()} or the settings given with {@link #withTokenEndpointSettings}</td></tr>
  *   <tr><td>{@link RequestTokenPort}</td><td>{@link TokenEndpointClient}</td></tr>
  *   <tr><td>{@link PublishAuthEventPort}</td><td>{@link Slf4jAuthEventPublisher}</td></tr>
  *   <tr><td>{@link Clock}</td><td>{@link Clock#systemUTC()}</td></tr>
- *   <tr><td>{@link AuthorizeRequestUseCase}, {@link TestConnectionUseCase}, {@link ListConnectionsUseCase}</td><td>the domain services, built from the ports above</td></tr>
+ *   <tr><td>{@link AuthorizeRequestUseCase}</td><td>the domain's {@code AuthorizationService}, wrapped so that a
+ *       rotated OAuth client secret takes effect, see {@link #withSecretRotationCheck}</td></tr>
+ *   <tr><td>{@link TestConnectionUseCase}, {@link ListConnectionsUseCase}</td><td>the domain services, built from the ports above</td></tr>
  * </table>
  *
  * <p>A host replaces any binding with {@code Modules.override(new HttpAuthModule(file)).with(hostModule)}.
@@ -48,9 +56,13 @@ import java.util.function.Function;
  */
 public final class HttpAuthModule extends AbstractModule {
 
+    /** The default minimum time between two checks of a cached token's client secret for a rotation: 30 seconds. */
+    public static final Duration DEFAULT_SECRET_ROTATION_CHECK = Duration.ofSeconds(30);
+
     private final Function<Set<String>, LoadConnectionsPort> connectionsForSchemes;
     private final SecretStores secretStores;
     private final TokenEndpointSettings tokenEndpointSettings;
+    private final Duration secretRotationCheck;
 
     /**
      * Serves the connections in {@code connectionsFile} (JSON, or YAML for {@code .yaml} and
@@ -58,21 +70,23 @@ public final class HttpAuthModule extends AbstractModule {
      * every call return {@code InvalidConfiguration}.
      */
     public HttpAuthModule(Path connectionsFile) {
-        this(fileConnections(connectionsFile), SecretStores.standard(), TokenEndpointSettings.defaults());
+        this(fileConnections(connectionsFile), defaultSecretStores(), TokenEndpointSettings.defaults(), DEFAULT_SECRET_ROTATION_CHECK);
     }
 
     /** Serves the connections of {@code connections}, such as an {@code InMemoryConnections} or a host's own repository. */
     public HttpAuthModule(LoadConnectionsPort connections) {
-        this(givenConnections(connections), SecretStores.standard(), TokenEndpointSettings.defaults());
+        this(givenConnections(connections), defaultSecretStores(), TokenEndpointSettings.defaults(), DEFAULT_SECRET_ROTATION_CHECK);
     }
 
     private HttpAuthModule(
             Function<Set<String>, LoadConnectionsPort> connectionsForSchemes,
             SecretStores secretStores,
-            TokenEndpointSettings tokenEndpointSettings) {
+            TokenEndpointSettings tokenEndpointSettings,
+            Duration secretRotationCheck) {
         this.connectionsForSchemes = connectionsForSchemes;
         this.secretStores = secretStores;
         this.tokenEndpointSettings = tokenEndpointSettings;
+        this.secretRotationCheck = secretRotationCheck;
     }
 
     /**
@@ -82,12 +96,58 @@ public final class HttpAuthModule extends AbstractModule {
     public HttpAuthModule withSecretStore(String scheme, ResolveSecretPort store) {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(store, "store");
-        return new HttpAuthModule(connectionsForSchemes, secretStores.with(scheme, store), tokenEndpointSettings);
+        return new HttpAuthModule(connectionsForSchemes, secretStores.with(scheme, store), tokenEndpointSettings, secretRotationCheck);
+    }
+
+    /**
+     * Returns a copy that resolves {@code vault:NAME} refs from the encrypted vault file
+     * {@code vaultFile}, unlocked with a passphrase.
+     *
+     * @param passphrase called when the vault must derive its key: on the first read and after a
+     *     rekey. It returns a new array each time, which the store clears. It may throw
+     *     {@link KeyUnavailableException}, whose message becomes the reason of the
+     *     {@code SecretUnavailable} error.
+     */
+    public HttpAuthModule withVault(Path vaultFile, Supplier<char[]> passphrase) {
+        return withSecretStore(VaultSecretStore.SCHEME, vaultStore(vaultFile, passphrase));
+    }
+
+    /** Returns a copy that resolves {@code vault:NAME} refs from {@code vaultFile}, unlocked with the 32-byte {@code keyFile}. */
+    public HttpAuthModule withVaultKeyFile(Path vaultFile, Path keyFile) {
+        return withSecretStore(VaultSecretStore.SCHEME, vaultKeyFileStore(vaultFile, keyFile));
+    }
+
+    /**
+     * Returns a copy that resolves {@code pkcs12:ALIAS} refs from the secret key entries of the
+     * PKCS#12 keystore {@code keyStoreFile}.
+     *
+     * @param password called each time the keystore is loaded: first and after the file changed.
+     *     It returns a new array each time, which the store clears, and may throw
+     *     {@link KeyUnavailableException} as for {@link #withVault}.
+     */
+    public HttpAuthModule withPkcs12(Path keyStoreFile, Supplier<char[]> password) {
+        return withSecretStore(Pkcs12SecretStore.SCHEME, pkcs12Store(keyStoreFile, password));
     }
 
     /** Returns a copy whose token endpoint client uses {@code settings} for timeouts and the response size limit. */
     public HttpAuthModule withTokenEndpointSettings(TokenEndpointSettings settings) {
-        return new HttpAuthModule(connectionsForSchemes, secretStores, Objects.requireNonNull(settings, "settings"));
+        return new HttpAuthModule(connectionsForSchemes, secretStores, Objects.requireNonNull(settings, "settings"), secretRotationCheck);
+    }
+
+    /**
+     * Returns a copy that resolves the client secret of each cached OAuth token again at most once
+     * per {@code interval}, during an authorize call, and drops the token when the value changed,
+     * so that the next call obtains a token with the rotated secret. The default is
+     * {@link #DEFAULT_SECRET_ROTATION_CHECK}; zero checks on every call.
+     *
+     * @throws IllegalArgumentException if {@code interval} is negative
+     */
+    public HttpAuthModule withSecretRotationCheck(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("The secret rotation check interval must not be negative, but was " + interval);
+        }
+        return new HttpAuthModule(connectionsForSchemes, secretStores, tokenEndpointSettings, interval);
     }
 
     @Provides
@@ -140,7 +200,9 @@ public final class HttpAuthModule extends AbstractModule {
             RequestTokenPort tokenEndpoint,
             PublishAuthEventPort events,
             Clock clock) {
-        return new AuthorizationService(connections, secrets, tokenEndpoint, events, clock);
+        ClientSecretRecorder recorder = new ClientSecretRecorder(tokenEndpoint);
+        AuthorizationService authorization = new AuthorizationService(connections, secrets, recorder, events, clock);
+        return new RotationAwareAuthorization(authorization, connections, secrets, recorder, clock, secretRotationCheck);
     }
 
     @Provides
@@ -158,6 +220,27 @@ public final class HttpAuthModule extends AbstractModule {
     @Singleton
     ListConnectionsUseCase listConnectionsUseCase(LoadConnectionsPort connections, ResolveSecretPort secrets) {
         return new ConnectionListService(connections, secrets);
+    }
+
+    static ResolveSecretPort vaultStore(Path vaultFile, Supplier<char[]> passphrase) {
+        return new KeyGuardedSecretStore(new VaultSecretStore(vaultFile, passphrase));
+    }
+
+    static ResolveSecretPort vaultKeyFileStore(Path vaultFile, Path keyFile) {
+        return VaultSecretStore.withKeyFile(vaultFile, keyFile);
+    }
+
+    static ResolveSecretPort pkcs12Store(Path keyStoreFile, Supplier<char[]> password) {
+        return new KeyGuardedSecretStore(new Pkcs12SecretStore(keyStoreFile, password));
+    }
+
+    /** Returns the standard stores, and stand-ins for {@code vault:} and {@code pkcs12:} refs whose errors name the method that configures them. */
+    private static SecretStores defaultSecretStores() {
+        return SecretStores.standard()
+                .with(VaultSecretStore.SCHEME, new UnconfiguredSecretStore(
+                        "no vault is configured: call HttpAuthModule.withVault or withVaultKeyFile, or HttpAuth.Builder.vault or vaultKeyFile"))
+                .with(Pkcs12SecretStore.SCHEME, new UnconfiguredSecretStore(
+                        "no PKCS#12 keystore is configured: call HttpAuthModule.withPkcs12 or HttpAuth.Builder.pkcs12"));
     }
 
     private static Function<Set<String>, LoadConnectionsPort> fileConnections(Path connectionsFile) {

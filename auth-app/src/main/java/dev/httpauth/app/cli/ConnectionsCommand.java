@@ -1,6 +1,7 @@
 package dev.httpauth.app.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.ApiKey;
 import dev.httpauth.domain.model.Basic;
@@ -11,6 +12,7 @@ import dev.httpauth.domain.model.HttpAuthMethod;
 import dev.httpauth.domain.model.OAuthClientCredentials;
 import io.vavr.control.Either;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -39,6 +41,9 @@ final class ConnectionsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private SecretStoreOptions storeOptions;
+
     @Option(names = "--json", description = "Print the list as one JSON object on stdout instead of a table.")
     private boolean json;
 
@@ -48,7 +53,11 @@ final class ConnectionsCommand implements Callable<Integer> {
         if (file.isLeft()) {
             return root.fail(file.getLeft());
         }
-        Either<AuthError, List<ConnectionStatus>> statuses = root.openConnections(file.get()).listConnections();
+        Either<CommandFailure, HttpAuth> opened = root.openConnections(file.get(), storeOptions);
+        if (opened.isLeft()) {
+            return root.fail(opened.getLeft());
+        }
+        Either<AuthError, List<ConnectionStatus>> statuses = opened.get().listConnections();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(CliJson.write(ListJson.of(file.get(), statuses)));

@@ -1,13 +1,20 @@
 package dev.httpauth.app.cli;
 
 import dev.httpauth.app.HttpAuth;
+import dev.httpauth.app.HttpAuthModule;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /** Creates the {@link HttpAuth} that serves one connections file, once the command line has found the file. */
 @FunctionalInterface
 public interface ConnectionsOpener {
 
-    /** Returns a new instance, with its own token cache, for {@code connectionsFile}. Reads nothing yet. */
-    HttpAuth open(Path connectionsFile);
+    /**
+     * Returns a new instance, with its own token cache, for {@code connectionsFile}. Reads nothing yet.
+     *
+     * @param configuration applied to the module before the instance is created, such as the
+     *     vault and PKCS#12 stores that the command line options configure
+     */
+    HttpAuth open(Path connectionsFile, UnaryOperator<HttpAuthModule> configuration);
 }

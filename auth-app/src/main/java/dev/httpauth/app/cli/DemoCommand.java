@@ -1,6 +1,8 @@
 package dev.httpauth.app.cli;
 
+import dev.httpauth.app.HttpAuthModule;
 import dev.httpauth.app.demo.DemoSetup;
+import dev.httpauth.app.demo.DemoSetup.SecretStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /** {@code httpauth demo}: every auth method against real servers on loopback. */
 @Command(
@@ -24,6 +27,8 @@ import java.util.concurrent.Callable;
                         + " secrets, then tests each connection and sends one request with it: HTTP Basic, an API key"
                         + " in a header, an API key in the query, and OAuth 2.0 client credentials, plus an OAuth client"
                         + " with a wrong secret that the server must reject.",
+                "With --vault, the secrets go into an encrypted vault file with a key file instead, and the connections"
+                        + " file refers to them as vault:NAME.",
                 "Exit code 0 when every outcome was as expected, 1 otherwise. Needs no connections file."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -41,6 +46,13 @@ final class DemoCommand implements Callable<Integer> {
                     + " deleted when the demo ends.")
     private Path directory;
 
+    @Option(
+            names = "--vault",
+            description = "Store the secrets in a new encrypted vault file (" + DemoSetup.VAULT_FILE_NAME + ", unlocked with the"
+                    + " key file " + DemoSetup.VAULT_KEY_FILE_NAME + ", both mode 0600) and refer to them as vault:NAME,"
+                    + " instead of one file per secret.")
+    private boolean vault;
+
     @Override
     public Integer call() {
         boolean temporary = directory == null;
@@ -50,8 +62,8 @@ final class DemoCommand implements Callable<Integer> {
             if (temporary) {
                 target = Files.createTempDirectory("httpauth-demo-");
             }
-            try (DemoSetup setup = DemoSetup.start(target, temporary)) {
-                return new DemoScenario(setup, root.openConnections(setup.connectionsFile()), out).run();
+            try (DemoSetup setup = DemoSetup.start(target, temporary, vault ? SecretStorage.VAULT : SecretStorage.FILES)) {
+                return new DemoScenario(setup, root.openConnections(setup.connectionsFile(), secretStores(setup)), out).run();
             }
         } catch (IOException e) {
             String where = target == null ? "a temporary directory" : target.toString();
@@ -62,5 +74,13 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
+    }
+
+    /** Configures the demo's own vault, so that options and variables for another vault do not apply. */
+    private static UnaryOperator<HttpAuthModule> secretStores(DemoSetup setup) {
+        return switch (setup.storage()) {
+            case FILES -> UnaryOperator.identity();
+            case VAULT -> module -> module.withVaultKeyFile(setup.vaultFile(), setup.vaultKeyFile());
+        };
     }
 }

@@ -71,10 +71,19 @@ final class DemoScenario {
         out.println("  authorization server  " + setup.authorizationServer().tokenEndpoint() + " (client '" + DemoSetup.CLIENT_ID + "')");
         out.println("  protected resource    " + setup.resource().uri("/"));
         out.println("  connections file      " + setup.connectionsFile());
-        out.println("                        secrets are file: refs to random values in 0600 files beside it"
-                + (setup.deletesFilesOnClose() ? "; all are deleted when the demo ends (keep them with --dir DIR)" : ""));
+        String deleted = setup.deletesFilesOnClose() ? "; all are deleted when the demo ends (keep them with --dir DIR)" : "";
+        String options = "--config " + setup.connectionsFile();
+        switch (setup.storage()) {
+            case FILES -> out.println("                        secrets are file: refs to random values in 0600 files beside it" + deleted);
+            case VAULT -> {
+                out.println("  vault                 " + setup.vaultFile() + " (AES-256-GCM, mode 0600)");
+                out.println("  vault key file        " + setup.vaultKeyFile() + " (32 random bytes, mode 0600)");
+                out.println("                        secrets are vault: refs to random values in the vault" + deleted);
+                options += " --vault " + setup.vaultFile() + " --vault-key-file " + setup.vaultKeyFile();
+            }
+        }
         out.println();
-        out.println("Each step prints what 'httpauth --config " + setup.connectionsFile() + " COMMAND' prints.");
+        out.println("Each step prints what 'httpauth " + options + " COMMAND' prints.");
         out.println("The steps share one token cache, as requests of a host application do.");
     }
 

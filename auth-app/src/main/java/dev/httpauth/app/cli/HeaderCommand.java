@@ -4,6 +4,7 @@ import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.RequestCredentials;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +37,9 @@ final class HeaderCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private SecretStoreOptions storeOptions;
+
     @Parameters(paramLabel = "CONNECTION", description = "Id of the connection, as in the connections file.")
     private String connectionId;
 
@@ -62,7 +66,7 @@ final class HeaderCommand implements Callable<Integer> {
         if (!url.isAbsolute()) {
             return root.fail(CommandFailure.usage("--url '" + url + "' is not an absolute URL: write it like https://api.example.com/path"));
         }
-        return root.openConnections().fold(root::fail, this::printCredentials);
+        return root.openConnections(storeOptions).fold(root::fail, this::printCredentials);
     }
 
     private int printCredentials(HttpAuth httpAuth) {

@@ -5,12 +5,14 @@ import ch.qos.logback.classic.Logger;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.httpauth.app.HttpAuth;
+import dev.httpauth.app.HttpAuthModule;
 import dev.httpauth.app.events.Slf4jAuthEventPublisher;
 import io.vavr.control.Either;
 import jakarta.inject.Inject;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,10 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code httpauth} command: global options, and the subcommands that test connections, print
- * and send credentials, and run the demo.
+ * and send credentials, manage the vault, and run the demo.
  */
 @Command(
         name = "httpauth",
@@ -41,6 +44,7 @@ import java.util.concurrent.Callable;
                 HeaderCommand.class,
                 RequestCommand.class,
                 ConnectionsCommand.class,
+                SecretsCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
@@ -49,11 +53,15 @@ import java.util.concurrent.Callable;
         exitCodeList = {
                 "0:Success.",
                 "1:Authentication or the request failed: credentials rejected, a server unreachable, a secret unavailable,"
-                        + " or for 'request' a response status of 400 or above.",
-                "2:Bad usage or configuration: an unknown option or connection, a missing or invalid connections file."},
-        footerHeading = "%nConnections file:%n",
-        footer = "--config FILE, else $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory."
-                + " Run 'httpauth demo --dir DIR' to get a sample file.")
+                        + " a wrong vault passphrase, a damaged vault, or for 'request' a response status of 400 or above.",
+                "2:Bad usage or configuration: an unknown option or connection, a missing or invalid connections file,"
+                        + " a missing vault file or key."},
+        footerHeading = "%nConnections file and secret stores:%n",
+        footer = {
+                "--config FILE, else $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory."
+                        + " Run 'httpauth demo --dir DIR' to get a sample file.",
+                "Secret refs: env:NAME, file:/absolute/path, vault:NAME (with --vault) and pkcs12:ALIAS (with --pkcs12)."
+                        + " Secret values are never taken from the command line."})
 public final class HttpAuthCommand implements Callable<Integer> {
 
     /** The loggers that --verbose sets to DEBUG: the project's, and the auth events that logback.xml keeps at ERROR. */
@@ -62,10 +70,14 @@ public final class HttpAuthCommand implements Callable<Integer> {
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
 
     private final CliEnvironment environment;
+    private final CliTerminal terminal;
     private final ConnectionsOpener connectionsOpener;
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private SecretStoreOptions storeOptions;
 
     @Option(
             names = "--config",
@@ -83,8 +95,9 @@ public final class HttpAuthCommand implements Callable<Integer> {
     private boolean verbose;
 
     @Inject
-    public HttpAuthCommand(CliEnvironment environment, ConnectionsOpener connectionsOpener) {
+    public HttpAuthCommand(CliEnvironment environment, CliTerminal terminal, ConnectionsOpener connectionsOpener) {
         this.environment = environment;
+        this.terminal = terminal;
         this.connectionsOpener = connectionsOpener;
     }
 
@@ -95,7 +108,7 @@ public final class HttpAuthCommand implements Callable<Integer> {
         if (System.getProperty(GUICE_BYTECODE_GENERATION) == null) {
             System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");
         }
-        Injector injector = Guice.createInjector(new CliModule(CliEnvironment.system()));
+        Injector injector = Guice.createInjector(new CliModule(CliEnvironment.system(), CliTerminal.system()));
         System.exit(commandLine(injector).execute(args));
     }
 
@@ -115,12 +128,28 @@ public final class HttpAuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of test, header, request, connections, demo");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of test, header, request, connections, secrets, demo");
     }
 
-    /** Finds the connections file and opens it, or returns why it cannot be used. */
-    Either<CommandFailure, HttpAuth> openConnections() {
-        return connectionsFile().map(connectionsOpener::open);
+    /**
+     * Finds the connections file and opens it with the secret stores that the options configure,
+     * or returns why it cannot be used.
+     *
+     * @param commandOptions the secret store options given after the command name, which beat the global ones
+     */
+    Either<CommandFailure, HttpAuth> openConnections(SecretStoreOptions commandOptions) {
+        return connectionsFile().flatMap(file -> openConnections(file, commandOptions));
+    }
+
+    /** Opens {@code connectionsFile} with the secret stores that the options configure. */
+    Either<CommandFailure, HttpAuth> openConnections(Path connectionsFile, SecretStoreOptions commandOptions) {
+        return secretStores(commandOptions).moduleConfiguration()
+                .map(configuration -> connectionsOpener.open(connectionsFile, configuration));
+    }
+
+    /** Opens {@code connectionsFile} with {@code configuration} in place of the secret store options. */
+    HttpAuth openConnections(Path connectionsFile, UnaryOperator<HttpAuthModule> configuration) {
+        return connectionsOpener.open(connectionsFile, configuration);
     }
 
     /** Finds the connections file, see {@link ConfigLocation}. */
@@ -128,13 +157,17 @@ public final class HttpAuthCommand implements Callable<Integer> {
         return ConfigLocation.find(Optional.ofNullable(configFile), environment);
     }
 
-    /** Opens {@code connectionsFile} as the other commands open theirs. */
-    HttpAuth openConnections(Path connectionsFile) {
-        return connectionsOpener.open(connectionsFile);
+    /** Returns the secret stores that {@code commandOptions}, the global options and the environment configure. */
+    CliSecretStores secretStores(SecretStoreOptions commandOptions) {
+        return new CliSecretStores(commandOptions.orElse(storeOptions), environment, terminal);
     }
 
     CliEnvironment environment() {
         return environment;
+    }
+
+    CliTerminal terminal() {
+        return terminal;
     }
 
     /** Prints {@code failure} to stderr as {@code httpauth: message} and returns its exit code. */

@@ -4,6 +4,7 @@ import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.model.Text;
 import io.vavr.control.Either;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +45,9 @@ final class RequestCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private SecretStoreOptions storeOptions;
 
     @Parameters(index = "0", paramLabel = "CONNECTION", description = "Id of the connection whose credentials the request gets.")
     private String connectionId;
@@ -97,7 +101,7 @@ final class RequestCommand implements Callable<Integer> {
             root.warn("sending the credentials of connection '" + connectionId + "' unencrypted to " + request.uri().getHost()
                     + " (--insecure-http)");
         }
-        Either<CommandFailure, HttpAuth> opened = root.openConnections();
+        Either<CommandFailure, HttpAuth> opened = root.openConnections(storeOptions);
         if (opened.isLeft()) {
             return root.fail(opened.getLeft());
         }

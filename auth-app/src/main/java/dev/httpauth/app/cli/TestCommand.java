@@ -3,6 +3,7 @@ package dev.httpauth.app.cli;
 import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.model.ConnectionTestReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,9 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private SecretStoreOptions storeOptions;
+
     @Parameters(paramLabel = "CONNECTION", description = "Id of the connection to test, as in the connections file.")
     private String connectionId;
 
@@ -38,7 +42,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return root.openConnections().fold(root::fail, this::test);
+        return root.openConnections(storeOptions).fold(root::fail, this::test);
     }
 
     private int test(HttpAuth httpAuth) {

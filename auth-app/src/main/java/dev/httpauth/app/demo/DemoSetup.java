@@ -1,7 +1,12 @@
 package dev.httpauth.app.demo;
 
+import dev.httpauth.adapters.store.vault.VaultError;
+import dev.httpauth.adapters.store.vault.VaultFile;
+import dev.httpauth.adapters.store.vault.VaultKey;
+import dev.httpauth.domain.model.Secret;
 import dev.httpauth.testkit.LoopbackAuthorizationServer;
 import dev.httpauth.testkit.ProtectedResource;
+import io.vavr.control.Either;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -14,17 +19,20 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The demo's environment: an OAuth 2.0 authorization server and a protected resource, both on
- * loopback, and a connections file whose secrets are {@code file:} refs to files written beside it
- * with permissions 0600.
+ * loopback, and a connections file whose secrets are either {@code file:} refs to files written
+ * beside it with permissions 0600, or {@code vault:} refs into an encrypted vault file beside it,
+ * unlocked with a key file.
  *
  * <p>Every secret is random and exists only for this run. {@link #close()} stops both servers and,
  * unless the files should be kept, deletes the files and the directory it created.
@@ -32,6 +40,8 @@ import java.util.Set;
 public final class DemoSetup implements AutoCloseable {
 
     public static final String CONNECTIONS_FILE_NAME = "connections.json";
+    public static final String VAULT_FILE_NAME = "secrets.vault";
+    public static final String VAULT_KEY_FILE_NAME = "vault.key";
     public static final String CLIENT_ID = "demo-client";
     public static final String BASIC_USERNAME = "demo";
     public static final String API_KEY_HEADER = "X-API-Key";
@@ -39,6 +49,14 @@ public final class DemoSetup implements AutoCloseable {
 
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The kind of store the demo writes its secrets into. */
+    public enum SecretStorage {
+        /** One 0600 file per secret, referenced as {@code file:/path}. */
+        FILES,
+        /** An encrypted vault file with a key file, referenced as {@code vault:NAME}. */
+        VAULT
+    }
 
     /**
      * A connection of the demo file and what the demo expects of it.
@@ -60,6 +78,7 @@ public final class DemoSetup implements AutoCloseable {
     private final ProtectedResource resource;
     private final Path directory;
     private final boolean deleteOnClose;
+    private final SecretStorage storage;
     private final List<Path> writtenFiles;
     private final List<DemoConnection> connections;
 
@@ -68,24 +87,32 @@ public final class DemoSetup implements AutoCloseable {
             ProtectedResource resource,
             Path directory,
             boolean deleteOnClose,
+            SecretStorage storage,
             List<Path> writtenFiles,
             List<DemoConnection> connections) {
         this.authorizationServer = authorizationServer;
         this.resource = resource;
         this.directory = directory;
         this.deleteOnClose = deleteOnClose;
+        this.storage = storage;
         this.writtenFiles = List.copyOf(writtenFiles);
         this.connections = List.copyOf(connections);
     }
 
+    /** Starts the demo with one secret file per secret, see {@link #start(Path, boolean, SecretStorage)}. */
+    public static DemoSetup start(Path directory, boolean deleteOnClose) throws IOException {
+        return start(directory, deleteOnClose, SecretStorage.FILES);
+    }
+
     /**
-     * Starts the servers and writes the connections file and secret files into {@code directory},
+     * Starts the servers and writes the connections file and the secrets into {@code directory},
      * creating it if needed.
      *
      * @param deleteOnClose whether {@link #close()} deletes the written files and the directory
+     * @param storage whether the secrets go into files of their own or into a vault
      * @throws IOException if a file cannot be written; the servers are stopped again
      */
-    public static DemoSetup start(Path directory, boolean deleteOnClose) throws IOException {
+    public static DemoSetup start(Path directory, boolean deleteOnClose, SecretStorage storage) throws IOException {
         String clientSecret = randomSecret();
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("basic-password", randomSecret());
@@ -101,11 +128,18 @@ public final class DemoSetup implements AutoCloseable {
                     authorizationServer.issuer());
             try {
                 Files.createDirectories(directory);
-                List<Path> written = writeSecretFiles(directory, secrets);
+                List<Path> written = switch (storage) {
+                    case FILES -> writeSecretFiles(directory, secrets);
+                    case VAULT -> writeVault(directory, secrets);
+                };
+                Function<String, String> refs = switch (storage) {
+                    case FILES -> name -> "file:" + directory.resolve(name).toAbsolutePath();
+                    case VAULT -> name -> "vault:" + name;
+                };
                 Path connectionsFile = directory.resolve(CONNECTIONS_FILE_NAME);
-                Files.writeString(connectionsFile, connectionsJson(directory, authorizationServer.tokenEndpoint()), StandardCharsets.UTF_8);
+                Files.writeString(connectionsFile, connectionsJson(refs, authorizationServer.tokenEndpoint()), StandardCharsets.UTF_8);
                 written.add(connectionsFile);
-                return new DemoSetup(authorizationServer, resource, directory, deleteOnClose, written, demoConnections());
+                return new DemoSetup(authorizationServer, resource, directory, deleteOnClose, storage, written, demoConnections());
             } catch (IOException | RuntimeException e) {
                 resource.close();
                 throw e;
@@ -122,6 +156,20 @@ public final class DemoSetup implements AutoCloseable {
 
     public Path connectionsFile() {
         return directory.resolve(CONNECTIONS_FILE_NAME);
+    }
+
+    public SecretStorage storage() {
+        return storage;
+    }
+
+    /** Returns the vault file; it exists only when the storage is {@link SecretStorage#VAULT}. */
+    public Path vaultFile() {
+        return directory.resolve(VAULT_FILE_NAME);
+    }
+
+    /** Returns the key file of the vault; it exists only when the storage is {@link SecretStorage#VAULT}. */
+    public Path vaultKeyFile() {
+        return directory.resolve(VAULT_KEY_FILE_NAME);
     }
 
     public LoopbackAuthorizationServer authorizationServer() {
@@ -197,24 +245,50 @@ public final class DemoSetup implements AutoCloseable {
         return written;
     }
 
-    private static String connectionsJson(Path directory, URI tokenEndpoint) {
+    /**
+     * Writes a new key file of 32 random bytes (permissions 0600) and a new vault with all secrets,
+     * replacing both if an earlier run left them.
+     */
+    private static List<Path> writeVault(Path directory, Map<String, String> secrets) throws IOException {
+        Path keyFile = directory.resolve(VAULT_KEY_FILE_NAME);
+        Path vaultFile = directory.resolve(VAULT_FILE_NAME);
+        Files.deleteIfExists(keyFile);
+        Files.deleteIfExists(vaultFile);
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+        Files.write(keyFile, key);
+        Arrays.fill(key, (byte) 0);
+
+        Map<String, Secret> values = new LinkedHashMap<>();
+        secrets.forEach((name, value) -> values.put(name, Secret.of(value)));
+        Either<VaultError, VaultFile> vault = VaultFile.create(vaultFile, VaultKey.keyFile(keyFile))
+                .flatMap(created -> created.setAll(values));
+        if (vault.isLeft()) {
+            throw new IOException(vault.getLeft().message());
+        }
+        // The vault's lock file is written beside it on the first write.
+        return new ArrayList<>(List.of(keyFile, vaultFile, vaultFile.resolveSibling(VAULT_FILE_NAME + ".lock")));
+    }
+
+    private static String connectionsJson(Function<String, String> refs, URI tokenEndpoint) {
         Map<String, Object> connections = new LinkedHashMap<>();
         connections.put("basic", auth(fields(
                 "type", "basic",
                 "username", BASIC_USERNAME,
-                "password", fileRef(directory, "basic-password"))));
+                "password", refs.apply("basic-password"))));
         connections.put("api-key-header", auth(fields(
                 "type", "api-key",
                 "in", "header",
                 "name", API_KEY_HEADER,
-                "value", fileRef(directory, "api-key"))));
+                "value", refs.apply("api-key"))));
         connections.put("api-key-query", auth(fields(
                 "type", "api-key",
                 "in", "query",
                 "name", API_KEY_QUERY_PARAMETER,
-                "value", fileRef(directory, "api-key"))));
-        connections.put("oauth", auth(oauth(tokenEndpoint, fileRef(directory, "client-secret"))));
-        connections.put("oauth-wrong-secret", auth(oauth(tokenEndpoint, fileRef(directory, "wrong-client-secret"))));
+                "value", refs.apply("api-key"))));
+        connections.put("oauth", auth(oauth(tokenEndpoint, refs.apply("client-secret"))));
+        connections.put("oauth-wrong-secret", auth(oauth(tokenEndpoint, refs.apply("wrong-client-secret"))));
         return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("connections", connections)) + "\n";
     }
 
@@ -239,10 +313,6 @@ public final class DemoSetup implements AutoCloseable {
             fields.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         return fields;
-    }
-
-    private static String fileRef(Path directory, String fileName) {
-        return "file:" + directory.resolve(fileName).toAbsolutePath();
     }
 
     /** 24 random bytes as unpadded base64url: 32 characters, 192 bits. */

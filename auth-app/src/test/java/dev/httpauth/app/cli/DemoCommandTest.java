@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,64 @@ class DemoCommandTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(name).isEqualTo("rw-------");
             assertThat(result.all()).as(name).doesNotContain(Files.readString(file));
         }
+    }
+
+    @Test
+    void vaultDemoRunsAllConnections() {
+        CliRun.Result result = CliRun.in(directory).run("demo", "--vault");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out().lines().toList().getLast()).isEqualTo("demo: 4 connections authorized, 1 rejected as expected");
+        assertThat(result.out())
+                .contains("secrets are vault: refs to random values in the vault")
+                .contains("--vault-key-file")
+                .doesNotContain("UNEXPECTED");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void vaultDemoDirKeepsKeyFile() throws IOException {
+        Path demoDirectory = directory.resolve("demo");
+
+        CliRun.Result result = CliRun.in(directory).run("demo", "--vault", "--dir", "demo");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(Files.readString(demoDirectory.resolve("connections.json")))
+                .contains("\"vault:basic-password\"", "\"vault:client-secret\"")
+                .doesNotContain("file:");
+        for (String name : List.of("secrets.vault", "vault.key")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(demoDirectory.resolve(name)))).as(name).isEqualTo("rw-------");
+        }
+        for (String name : SECRET_FILES) {
+            assertThat(demoDirectory.resolve(name)).as("no plain secret file").doesNotExist();
+        }
+    }
+
+    @Test
+    void vaultDemoDeletesTemporaryFiles() {
+        CliRun.Result result = CliRun.in(directory).run("demo", "--vault");
+
+        Path connectionsFile = Path.of(result.out().lines()
+                .filter(line -> line.strip().startsWith("connections file"))
+                .findFirst()
+                .orElseThrow()
+                .strip()
+                .substring("connections file".length())
+                .strip());
+        assertThat(connectionsFile.getParent()).doesNotExist();
+    }
+
+    @Test
+    void demoVaultServesTestAndSecretsCommands() {
+        CliRun.in(directory).run("demo", "--vault", "--dir", "demo");
+        CliRun cli = CliRun.in(directory).withVariables(Map.of("HTTPAUTH_VAULT", "demo/secrets.vault", "HTTPAUTH_VAULT_KEY_FILE", "demo/vault.key"));
+
+        CliRun.Result connections = cli.run("connections", "--config", "demo/connections.json");
+        CliRun.Result list = cli.run("secrets", "list");
+
+        assertThat(connections.exitCode()).as(connections.toString()).isZero();
+        assertThat(connections.out()).contains("5 connections, all usable");
+        assertThat(list.out()).isEqualTo("api-key\nbasic-password\nclient-secret\nwrong-client-secret\n");
     }
 
     @Test

@@ -16,11 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The keys derived from a {@link VaultKey} for one salt and one key derivation.
@@ -35,6 +39,12 @@ final class KeyMaterial {
     static final int KEY_FILE_LENGTH = 32;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS_READ_WRITE = EnumSet.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE);
 
     private static final byte[] ENCRYPTION_LABEL = "httpauth-vault v1 encryption key".getBytes(StandardCharsets.US_ASCII);
 
@@ -182,6 +192,10 @@ final class KeyMaterial {
                 return Either.left(new VaultError.InvalidKeyFile(vaultFile, keyFile, "it has " + size
                         + " bytes, but a vault key file must contain exactly " + KEY_FILE_LENGTH + " random bytes"));
             }
+            Optional<String> permissionProblem = permissionProblem(keyFile);
+            if (permissionProblem.isPresent()) {
+                return Either.left(new VaultError.InvalidKeyFile(vaultFile, keyFile, permissionProblem.get()));
+            }
             byte[] bytes = Files.readAllBytes(keyFile);
             if (bytes.length != KEY_FILE_LENGTH) {
                 Arrays.fill(bytes, (byte) 0);
@@ -193,6 +207,25 @@ final class KeyMaterial {
         } catch (IOException e) {
             return Either.left(new VaultError.InvalidKeyFile(vaultFile, keyFile, "reading it failed: " + AtomicFiles.describe(e)));
         }
+    }
+
+    /**
+     * Rejects a key file that its group or others may read or write, because any other account on
+     * the machine could then decrypt the vault. File systems without POSIX permissions pass.
+     */
+    private static Optional<String> permissionProblem(Path keyFile) throws IOException {
+        if (!AtomicFiles.supportsPosix(keyFile)) {
+            return Optional.empty();
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(keyFile);
+        Set<PosixFilePermission> tooOpen = EnumSet.noneOf(PosixFilePermission.class);
+        tooOpen.addAll(permissions);
+        tooOpen.retainAll(GROUP_OR_OTHERS_READ_WRITE);
+        if (tooOpen.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("its group or others may read or write it (permissions " + PosixFilePermissions.toString(permissions)
+                + "); run chmod 600 " + keyFile + " so that only its owner can read it");
     }
 
     /** HKDF-Extract with the salt as the HMAC key; clears {@code keyBytes}. */

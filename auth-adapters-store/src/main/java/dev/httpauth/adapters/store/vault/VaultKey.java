@@ -29,7 +29,10 @@ public sealed interface VaultKey permits VaultKey.Passphrase, VaultKey.KeyFile {
         return new Passphrase(passphrase, settings);
     }
 
-    /** Returns a key read from {@code keyFile}, which must contain exactly 32 bytes. */
+    /**
+     * Returns a key read from {@code keyFile}, which must contain exactly 32 bytes and, on POSIX
+     * file systems, must not be readable or writable by its group or others.
+     */
     static VaultKey keyFile(Path keyFile) {
         return new KeyFile(keyFile);
     }

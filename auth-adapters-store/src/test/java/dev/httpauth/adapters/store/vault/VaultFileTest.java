@@ -249,6 +249,19 @@ class VaultFileTest {
     }
 
     @Test
+    void openWhenKeyFileReadableByOthersThenInvalid() throws IOException {
+        Path keyFile = newKeyFile(directory, "shared.key");
+        Path path = directory.resolve("shared-key.vault");
+        orFail(VaultFile.create(path, VaultKey.keyFile(keyFile)));
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        VaultError error = errorOf(VaultFile.open(path, VaultKey.keyFile(keyFile)));
+
+        assertThat(error).isInstanceOf(VaultError.InvalidKeyFile.class);
+        assertThat(error.message()).contains(keyFile.toString(), "rw-r--r--", "chmod 600 " + keyFile);
+    }
+
+    @Test
     void writeWhenTemporaryFilesAbandonedThenDeletesThem() throws IOException {
         VaultFile vault = orFail(VaultFile.create(directory.resolve("clean.vault"), cheapPassphrase("pass")));
         Path abandoned = Files.writeString(directory.resolve(".clean.vault.12345.tmp"), "partial");

@@ -5,6 +5,7 @@ import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /** Keys and vaults for tests. */
@@ -25,11 +26,13 @@ final class VaultFixtures {
         return VaultKey.passphrase(passphrase.toCharArray(), CHEAP_ARGON2);
     }
 
-    /** Writes a new key file of 32 random bytes. */
+    /** Writes a new key file of 32 random bytes that only its owner may read and write. */
     static Path newKeyFile(Path directory, String name) throws IOException {
         byte[] key = new byte[KeyMaterial.KEY_FILE_LENGTH];
         RANDOM.nextBytes(key);
-        return Files.write(directory.resolve(name), key);
+        Path file = Files.write(directory.resolve(name), key);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     /** Returns the right value, or fails the test with the vault's message. */

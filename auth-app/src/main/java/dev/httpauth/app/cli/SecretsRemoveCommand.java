@@ -1,0 +1,43 @@
+package dev.httpauth.app.cli;
+
+import dev.httpauth.adapters.store.vault.VaultFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code httpauth secrets rm NAME}: removes a secret from the vault. */
+@Command(
+        name = "rm",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Removes the secret NAME from the vault. Exit code 1 if the vault has no secret of that name.")
+final class SecretsRemoveCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private SecretsCommand secrets;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SecretStoreOptions storeOptions;
+
+    @Parameters(paramLabel = "NAME", description = "Name of the secret to remove.")
+    private String name;
+
+    @Override
+    public Integer call() {
+        return secrets.vault(storeOptions).open(false)
+                .flatMap(vault -> vault.remove(name).mapLeft(VaultOpener::failure))
+                .fold(secrets::fail, this::printRemoved);
+    }
+
+    private int printRemoved(VaultFile vault) {
+        return SecretsCommand.print(spec, "Removed secret '" + name + "' from vault " + vault.path());
+    }
+}
