@@ -3,6 +3,7 @@ package dev.httpauth.domain.service;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
 import dev.httpauth.domain.model.ApiKey;
+import dev.httpauth.domain.model.AuthorizationContext;
 import dev.httpauth.domain.model.Basic;
 import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.model.CustomAuthMethod;
@@ -31,6 +32,7 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
     private final MethodSecrets secrets;
     private final TokenIssuance tokenIssuance;
     private final TokenCache tokens;
+    private final Clock clock;
 
     public AuthorizationService(
             LoadConnectionsPort connections,
@@ -42,6 +44,7 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
         this.secrets = new MethodSecrets(secretStore);
         this.tokenIssuance = new TokenIssuance(secrets, tokenEndpoint, events, clock);
         this.tokens = new TokenCache(clock);
+        this.clock = clock;
     }
 
     @Override
@@ -59,7 +62,7 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
             case OAuthClientCredentials oauth -> token(id, oauth)
                     .map(token -> RequestCredentials.header(AUTHORIZATION, bearerHeaderValue(token)));
             case CustomAuthMethod custom -> secrets.resolveAll(id, custom)
-                    .map(resolved -> custom.authorize(request, resolved));
+                    .flatMap(resolved -> custom.authorize(new AuthorizationContext(id, request, resolved, clock)));
         };
     }
 
