@@ -1,11 +1,15 @@
 package dev.httpauth.app;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.Multibinder;
 import dev.httpauth.adapters.http.TokenEndpointClient;
 import dev.httpauth.adapters.http.TokenEndpointSettings;
 import dev.httpauth.adapters.store.ConnectionFile;
+import dev.httpauth.adapters.store.ConnectionFileFormat;
 import dev.httpauth.adapters.store.SecretStores;
 import dev.httpauth.app.events.Slf4jAuthEventPublisher;
 import dev.httpauth.domain.port.in.AuthorizeRequestUseCase;
@@ -18,12 +22,17 @@ import dev.httpauth.domain.port.out.ResolveSecretPort;
 import dev.httpauth.domain.service.AuthorizationService;
 import dev.httpauth.domain.service.ConnectionListService;
 import dev.httpauth.domain.service.ConnectionTestService;
+import dev.httpauth.domain.spi.AuthMethodProvider;
+import jakarta.inject.Inject;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Binds every port of httpauth to its adapter and the three inbound ports to the domain services.
@@ -32,7 +41,8 @@ import java.util.function.Function;
  *   <caption>Bindings, all singletons</caption>
  *   <tr><th>key</th><th>bound to</th></tr>
  *   <tr><td>{@link SecretStores}, {@link ResolveSecretPort}</td><td>{@link SecretStores#standard()} plus the stores added with {@link #withSecretStore}</td></tr>
- *   <tr><td>{@link LoadConnectionsPort}</td><td>{@link ConnectionFile#read} of the given file, accepting the schemes of the bound {@code SecretStores}, or the given port</td></tr>
+ *   <tr><td>{@link LoadConnectionsPort}</td><td>{@link ConnectionFile#read} of the given file, accepting the schemes of the bound {@code SecretStores} and the types of the bound {@code ConnectionFileFormat}, or the given port</td></tr>
+ *   <tr><td>{@link ConnectionFileFormat}</td><td>the built-in auth methods plus the plugins that {@link java.util.ServiceLoader} finds and those bound with {@link #authMethodProviders}; created when the injector is, so that two plugins with one type id stop the start-up</td></tr>
  *   <tr><td>{@link TokenEndpointSettings}</td><td>{@link TokenEndpointSettings#defaults()} or the settings given with {@link #withTokenEndpointSettings}</td></tr>
  *   <tr><td>{@link RequestTokenPort}</td><td>{@link TokenEndpointClient}</td></tr>
  *   <tr><td>{@link PublishAuthEventPort}</td><td>{@link Slf4jAuthEventPublisher}</td></tr>
@@ -48,9 +58,10 @@ import java.util.function.Function;
  */
 public final class HttpAuthModule extends AbstractModule {
 
-    private final Function<Set<String>, LoadConnectionsPort> connectionsForSchemes;
+    private final BiFunction<Set<String>, ConnectionFileFormat, LoadConnectionsPort> connectionsForSchemes;
     private final SecretStores secretStores;
     private final TokenEndpointSettings tokenEndpointSettings;
+    private final Optional<ClassLoader> pluginClassLoader;
 
     /**
      * Serves the connections in {@code connectionsFile} (JSON, or YAML for {@code .yaml} and
@@ -58,21 +69,32 @@ public final class HttpAuthModule extends AbstractModule {
      * every call return {@code InvalidConfiguration}.
      */
     public HttpAuthModule(Path connectionsFile) {
-        this(fileConnections(connectionsFile), SecretStores.standard(), TokenEndpointSettings.defaults());
+        this(fileConnections(connectionsFile), SecretStores.standard(), TokenEndpointSettings.defaults(), defaultPluginClassLoader());
     }
 
     /** Serves the connections of {@code connections}, such as an {@code InMemoryConnections} or a host's own repository. */
     public HttpAuthModule(LoadConnectionsPort connections) {
-        this(givenConnections(connections), SecretStores.standard(), TokenEndpointSettings.defaults());
+        this(givenConnections(connections), SecretStores.standard(), TokenEndpointSettings.defaults(), defaultPluginClassLoader());
     }
 
     private HttpAuthModule(
-            Function<Set<String>, LoadConnectionsPort> connectionsForSchemes,
+            BiFunction<Set<String>, ConnectionFileFormat, LoadConnectionsPort> connectionsForSchemes,
             SecretStores secretStores,
-            TokenEndpointSettings tokenEndpointSettings) {
+            TokenEndpointSettings tokenEndpointSettings,
+            Optional<ClassLoader> pluginClassLoader) {
         this.connectionsForSchemes = connectionsForSchemes;
         this.secretStores = secretStores;
         this.tokenEndpointSettings = tokenEndpointSettings;
+        this.pluginClassLoader = pluginClassLoader;
+    }
+
+    /**
+     * Returns the binder of the auth method providers for Guice hosts that add plugins by hand:
+     * {@code HttpAuthModule.authMethodProviders(binder()).addBinding().toInstance(new MyProvider())}.
+     * They join the plugins that {@link java.util.ServiceLoader} finds.
+     */
+    public static Multibinder<AuthMethodProvider<?>> authMethodProviders(Binder binder) {
+        return Multibinder.newSetBinder(binder, new TypeLiteral<AuthMethodProvider<?>>() { });
     }
 
     /**
@@ -82,12 +104,40 @@ public final class HttpAuthModule extends AbstractModule {
     public HttpAuthModule withSecretStore(String scheme, ResolveSecretPort store) {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(store, "store");
-        return new HttpAuthModule(connectionsForSchemes, secretStores.with(scheme, store), tokenEndpointSettings);
+        return new HttpAuthModule(connectionsForSchemes, secretStores.with(scheme, store), tokenEndpointSettings, pluginClassLoader);
     }
 
     /** Returns a copy whose token endpoint client uses {@code settings} for timeouts and the response size limit. */
     public HttpAuthModule withTokenEndpointSettings(TokenEndpointSettings settings) {
-        return new HttpAuthModule(connectionsForSchemes, secretStores, Objects.requireNonNull(settings, "settings"));
+        return new HttpAuthModule(connectionsForSchemes, secretStores, Objects.requireNonNull(settings, "settings"), pluginClassLoader);
+    }
+
+    /**
+     * Returns a copy that finds plugins with {@link java.util.ServiceLoader} in {@code loader}
+     * instead of the class loader of this class, such as a loader over a plugin directory.
+     */
+    public HttpAuthModule withPluginClassLoader(ClassLoader loader) {
+        return new HttpAuthModule(connectionsForSchemes, secretStores, tokenEndpointSettings, Optional.of(Objects.requireNonNull(loader, "loader")));
+    }
+
+    /** Returns a copy that uses only the plugins bound with {@link #authMethodProviders}, without {@link java.util.ServiceLoader}. */
+    public HttpAuthModule withoutPluginDiscovery() {
+        return new HttpAuthModule(connectionsForSchemes, secretStores, tokenEndpointSettings, Optional.empty());
+    }
+
+    @Override
+    protected void configure() {
+        authMethodProviders(binder());
+        bind(PluginCheck.class).asEagerSingleton();
+    }
+
+    @Provides
+    @Singleton
+    ConnectionFileFormat connectionFileFormat(Set<AuthMethodProvider<?>> boundProviders) {
+        List<AuthMethodProvider<?>> providers = new ArrayList<>();
+        pluginClassLoader.ifPresent(loader -> providers.addAll(PluginDiscovery.providers(loader)));
+        providers.addAll(boundProviders);
+        return ConnectionFileFormat.withPlugins(providers);
     }
 
     @Provides
@@ -104,8 +154,8 @@ public final class HttpAuthModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LoadConnectionsPort loadConnectionsPort(SecretStores stores) {
-        return connectionsForSchemes.apply(stores.schemes());
+    LoadConnectionsPort loadConnectionsPort(SecretStores stores, ConnectionFileFormat format) {
+        return connectionsForSchemes.apply(stores.schemes(), format);
     }
 
     @Provides
@@ -160,13 +210,29 @@ public final class HttpAuthModule extends AbstractModule {
         return new ConnectionListService(connections, secrets);
     }
 
-    private static Function<Set<String>, LoadConnectionsPort> fileConnections(Path connectionsFile) {
+    private static BiFunction<Set<String>, ConnectionFileFormat, LoadConnectionsPort> fileConnections(Path connectionsFile) {
         Objects.requireNonNull(connectionsFile, "connectionsFile");
-        return schemes -> ConnectionFile.read(connectionsFile, schemes);
+        return (schemes, format) -> ConnectionFile.read(connectionsFile, schemes, format);
     }
 
-    private static Function<Set<String>, LoadConnectionsPort> givenConnections(LoadConnectionsPort connections) {
+    private static BiFunction<Set<String>, ConnectionFileFormat, LoadConnectionsPort> givenConnections(LoadConnectionsPort connections) {
         Objects.requireNonNull(connections, "connections");
-        return schemes -> connections;
+        return (schemes, format) -> connections;
+    }
+
+    private static Optional<ClassLoader> defaultPluginClassLoader() {
+        return Optional.of(HttpAuthModule.class.getClassLoader());
+    }
+
+    /**
+     * Creates the {@link ConnectionFileFormat} when the injector is created, so that plugins that
+     * cannot be installed together stop the start-up rather than the first request.
+     */
+    static final class PluginCheck {
+
+        @Inject
+        PluginCheck(ConnectionFileFormat format) {
+            Objects.requireNonNull(format, "format");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.httpauth.app.cli;
 
+import dev.httpauth.adapters.store.ConnectionFileFormat;
 import dev.httpauth.app.HttpAuth;
 
 import java.nio.file.Path;
@@ -10,4 +11,12 @@ public interface ConnectionsOpener {
 
     /** Returns a new instance, with its own token cache, for {@code connectionsFile}. Reads nothing yet. */
     HttpAuth open(Path connectionsFile);
+
+    /**
+     * Returns the auth method types that the opened files may use. The default has the built-in
+     * methods only.
+     */
+    default ConnectionFileFormat format() {
+        return ConnectionFileFormat.builtIn();
+    }
 }

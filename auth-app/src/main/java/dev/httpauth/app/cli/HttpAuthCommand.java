@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.httpauth.adapters.store.ConnectionFileFormat;
 import dev.httpauth.app.HttpAuth;
 import dev.httpauth.app.events.Slf4jAuthEventPublisher;
 import io.vavr.control.Either;
@@ -41,6 +42,7 @@ import java.util.concurrent.Callable;
                 HeaderCommand.class,
                 RequestCommand.class,
                 ConnectionsCommand.class,
+                SchemaCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
@@ -50,7 +52,8 @@ import java.util.concurrent.Callable;
                 "0:Success.",
                 "1:Authentication or the request failed: credentials rejected, a server unreachable, a secret unavailable,"
                         + " or for 'request' a response status of 400 or above.",
-                "2:Bad usage or configuration: an unknown option or connection, a missing or invalid connections file."},
+                "2:Bad usage or configuration: an unknown option or connection, a missing or invalid connections file,"
+                        + " auth method plugins that cannot be installed together."},
         footerHeading = "%nConnections file:%n",
         footer = "--config FILE, else $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory."
                 + " Run 'httpauth demo --dir DIR' to get a sample file.")
@@ -115,7 +118,7 @@ public final class HttpAuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of test, header, request, connections, demo");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of test, header, request, connections, schema, demo");
     }
 
     /** Finds the connections file and opens it, or returns why it cannot be used. */
@@ -126,6 +129,11 @@ public final class HttpAuthCommand implements Callable<Integer> {
     /** Finds the connections file, see {@link ConfigLocation}. */
     Either<CommandFailure, Path> connectionsFile() {
         return ConfigLocation.find(Optional.ofNullable(configFile), environment);
+    }
+
+    /** Returns the auth method types that connections files may use, with the plugins on the class path. */
+    ConnectionFileFormat connectionFileFormat() {
+        return connectionsOpener.format();
     }
 
     /** Opens {@code connectionsFile} as the other commands open theirs. */
@@ -182,6 +190,12 @@ public final class HttpAuthCommand implements Callable<Integer> {
 
     private int reportUnexpectedError(Exception e, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
+        Optional<CommandFailure> pluginFailure = PluginFailures.find(e);
+        if (pluginFailure.isPresent()) {
+            err.println("httpauth: " + pluginFailure.get().message());
+            err.flush();
+            return pluginFailure.get().exitCode();
+        }
         if (verbose) {
             e.printStackTrace(err);
         }
