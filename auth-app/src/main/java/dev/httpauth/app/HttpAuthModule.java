@@ -1,11 +1,16 @@
 package dev.httpauth.app;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Inject;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.Multibinder;
 import dev.httpauth.adapters.http.TokenEndpointClient;
 import dev.httpauth.adapters.http.TokenEndpointSettings;
 import dev.httpauth.adapters.store.ConnectionFile;
+import dev.httpauth.adapters.store.ConnectionFileFormat;
 import dev.httpauth.adapters.store.SecretStores;
 import dev.httpauth.adapters.store.vault.Pkcs12SecretStore;
 import dev.httpauth.adapters.store.vault.VaultSecretStore;
@@ -20,13 +25,17 @@ import dev.httpauth.domain.port.out.ResolveSecretPort;
 import dev.httpauth.domain.service.AuthorizationService;
 import dev.httpauth.domain.service.ConnectionListService;
 import dev.httpauth.domain.service.ConnectionTestService;
+import dev.httpauth.domain.spi.AuthMethodProvider;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +47,8 @@ import java.util.function.Supplier;
  *   <tr><td>{@link SecretStores}, {@link ResolveSecretPort}</td><td>{@link SecretStores#standard()}, {@code vault} and
  *       {@code pkcs12} stores that fail with a reason saying how to configure them, and the stores set with
  *       {@link #withVault}, {@link #withVaultKeyFile}, {@link #withPkcs12} and {@link #withSecretStore}</td></tr>
- *   <tr><td>{@link LoadConnectionsPort}</td><td>{@link ConnectionFile#read} of the given file, accepting the schemes of the bound {@code SecretStores}, or the given port</td></tr>
+ *   <tr><td>{@link LoadConnectionsPort}</td><td>{@link ConnectionFile#read} of the given file, accepting the schemes of the bound {@code SecretStores} and the types of the bound {@code ConnectionFileFormat}, or the given port</td></tr>
+ *   <tr><td>{@link ConnectionFileFormat}</td><td>the built-in auth methods plus the plugins that {@link java.util.ServiceLoader} finds and those bound with {@link #authMethodProviders}; created when the injector is, so that two plugins with one type id stop the start-up</td></tr>
  *   <tr><td>{@link TokenEndpointSettings}</td><td>{@link TokenEndpointSettings#defaults()} or the settings given with {@link #withTokenEndpointSettings}</td></tr>
  *   <tr><td>{@link RequestTokenPort}</td><td>{@link TokenEndpointClient}</td></tr>
  *   <tr><td>{@link PublishAuthEventPort}</td><td>{@link Slf4jAuthEventPublisher}</td></tr>
@@ -59,10 +69,11 @@ public final class HttpAuthModule extends AbstractModule {
     /** The default minimum time between two checks of a cached token's client secret for a rotation: 30 seconds. */
     public static final Duration DEFAULT_SECRET_ROTATION_CHECK = Duration.ofSeconds(30);
 
-    private final Function<Set<String>, LoadConnectionsPort> connectionsForSchemes;
+    private final BiFunction<Set<String>, ConnectionFileFormat, LoadConnectionsPort> connectionsForSchemes;
     private final SecretStores secretStores;
     private final TokenEndpointSettings tokenEndpointSettings;
     private final Duration secretRotationCheck;
+    private final Optional<ClassLoader> pluginClassLoader;
 
     /**
      * Serves the connections in {@code connectionsFile} (JSON, or YAML for {@code .yaml} and
@@ -70,23 +81,34 @@ public final class HttpAuthModule extends AbstractModule {
      * every call return {@code InvalidConfiguration}.
      */
     public HttpAuthModule(Path connectionsFile) {
-        this(fileConnections(connectionsFile), defaultSecretStores(), TokenEndpointSettings.defaults(), DEFAULT_SECRET_ROTATION_CHECK);
+        this(fileConnections(connectionsFile), defaultSecretStores(), TokenEndpointSettings.defaults(), DEFAULT_SECRET_ROTATION_CHECK, defaultPluginClassLoader());
     }
 
     /** Serves the connections of {@code connections}, such as an {@code InMemoryConnections} or a host's own repository. */
     public HttpAuthModule(LoadConnectionsPort connections) {
-        this(givenConnections(connections), defaultSecretStores(), TokenEndpointSettings.defaults(), DEFAULT_SECRET_ROTATION_CHECK);
+        this(givenConnections(connections), defaultSecretStores(), TokenEndpointSettings.defaults(), DEFAULT_SECRET_ROTATION_CHECK, defaultPluginClassLoader());
     }
 
     private HttpAuthModule(
-            Function<Set<String>, LoadConnectionsPort> connectionsForSchemes,
+            BiFunction<Set<String>, ConnectionFileFormat, LoadConnectionsPort> connectionsForSchemes,
             SecretStores secretStores,
             TokenEndpointSettings tokenEndpointSettings,
-            Duration secretRotationCheck) {
+            Duration secretRotationCheck,
+            Optional<ClassLoader> pluginClassLoader) {
         this.connectionsForSchemes = connectionsForSchemes;
         this.secretStores = secretStores;
         this.tokenEndpointSettings = tokenEndpointSettings;
         this.secretRotationCheck = secretRotationCheck;
+        this.pluginClassLoader = pluginClassLoader;
+    }
+
+    /**
+     * Returns the binder of the auth method providers for Guice hosts that add plugins by hand:
+     * {@code HttpAuthModule.authMethodProviders(binder()).addBinding().toInstance(new MyProvider())}.
+     * They join the plugins that {@link java.util.ServiceLoader} finds.
+     */
+    public static Multibinder<AuthMethodProvider<?>> authMethodProviders(Binder binder) {
+        return Multibinder.newSetBinder(binder, new TypeLiteral<AuthMethodProvider<?>>() { });
     }
 
     /**
@@ -96,7 +118,7 @@ public final class HttpAuthModule extends AbstractModule {
     public HttpAuthModule withSecretStore(String scheme, ResolveSecretPort store) {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(store, "store");
-        return new HttpAuthModule(connectionsForSchemes, secretStores.with(scheme, store), tokenEndpointSettings, secretRotationCheck);
+        return new HttpAuthModule(connectionsForSchemes, secretStores.with(scheme, store), tokenEndpointSettings, secretRotationCheck, pluginClassLoader);
     }
 
     /**
@@ -131,7 +153,7 @@ public final class HttpAuthModule extends AbstractModule {
 
     /** Returns a copy whose token endpoint client uses {@code settings} for timeouts and the response size limit. */
     public HttpAuthModule withTokenEndpointSettings(TokenEndpointSettings settings) {
-        return new HttpAuthModule(connectionsForSchemes, secretStores, Objects.requireNonNull(settings, "settings"), secretRotationCheck);
+        return new HttpAuthModule(connectionsForSchemes, secretStores, Objects.requireNonNull(settings, "settings"), secretRotationCheck, pluginClassLoader);
     }
 
     /**
@@ -147,7 +169,36 @@ public final class HttpAuthModule extends AbstractModule {
         if (interval.isNegative()) {
             throw new IllegalArgumentException("The secret rotation check interval must not be negative, but was " + interval);
         }
-        return new HttpAuthModule(connectionsForSchemes, secretStores, tokenEndpointSettings, interval);
+        return new HttpAuthModule(connectionsForSchemes, secretStores, tokenEndpointSettings, interval, pluginClassLoader);
+    }
+
+    /**
+     * Returns a copy that finds plugins with {@link java.util.ServiceLoader} in {@code loader}
+     * instead of the class loader of this class, such as a loader over a plugin directory.
+     */
+    public HttpAuthModule withPluginClassLoader(ClassLoader loader) {
+        return new HttpAuthModule(
+                connectionsForSchemes, secretStores, tokenEndpointSettings, secretRotationCheck, Optional.of(Objects.requireNonNull(loader, "loader")));
+    }
+
+    /** Returns a copy that uses only the plugins bound with {@link #authMethodProviders}, without {@link java.util.ServiceLoader}. */
+    public HttpAuthModule withoutPluginDiscovery() {
+        return new HttpAuthModule(connectionsForSchemes, secretStores, tokenEndpointSettings, secretRotationCheck, Optional.empty());
+    }
+
+    @Override
+    protected void configure() {
+        authMethodProviders(binder());
+        bind(PluginCheck.class).asEagerSingleton();
+    }
+
+    @Provides
+    @Singleton
+    ConnectionFileFormat connectionFileFormat(Set<AuthMethodProvider<?>> boundProviders) {
+        List<AuthMethodProvider<?>> providers = new ArrayList<>();
+        pluginClassLoader.ifPresent(loader -> providers.addAll(PluginDiscovery.providers(loader)));
+        providers.addAll(boundProviders);
+        return ConnectionFileFormat.withPlugins(providers);
     }
 
     @Provides
@@ -164,8 +215,8 @@ public final class HttpAuthModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LoadConnectionsPort loadConnectionsPort(SecretStores stores) {
-        return connectionsForSchemes.apply(stores.schemes());
+    LoadConnectionsPort loadConnectionsPort(SecretStores stores, ConnectionFileFormat format) {
+        return connectionsForSchemes.apply(stores.schemes(), format);
     }
 
     @Provides
@@ -243,13 +294,29 @@ public final class HttpAuthModule extends AbstractModule {
                         "no PKCS#12 keystore is configured: call HttpAuthModule.withPkcs12 or HttpAuth.Builder.pkcs12"));
     }
 
-    private static Function<Set<String>, LoadConnectionsPort> fileConnections(Path connectionsFile) {
+    private static BiFunction<Set<String>, ConnectionFileFormat, LoadConnectionsPort> fileConnections(Path connectionsFile) {
         Objects.requireNonNull(connectionsFile, "connectionsFile");
-        return schemes -> ConnectionFile.read(connectionsFile, schemes);
+        return (schemes, format) -> ConnectionFile.read(connectionsFile, schemes, format);
     }
 
-    private static Function<Set<String>, LoadConnectionsPort> givenConnections(LoadConnectionsPort connections) {
+    private static BiFunction<Set<String>, ConnectionFileFormat, LoadConnectionsPort> givenConnections(LoadConnectionsPort connections) {
         Objects.requireNonNull(connections, "connections");
-        return schemes -> connections;
+        return (schemes, format) -> connections;
+    }
+
+    private static Optional<ClassLoader> defaultPluginClassLoader() {
+        return Optional.of(HttpAuthModule.class.getClassLoader());
+    }
+
+    /**
+     * Creates the {@link ConnectionFileFormat} when the injector is created, so that plugins that
+     * cannot be installed together stop the start-up rather than the first request.
+     */
+    static final class PluginCheck {
+
+        @Inject
+        PluginCheck(ConnectionFileFormat format) {
+            Objects.requireNonNull(format, "format");
+        }
     }
 }

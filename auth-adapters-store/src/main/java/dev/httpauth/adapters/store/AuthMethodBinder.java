@@ -4,12 +4,10 @@ import dev.httpauth.domain.model.ConfigProblem;
 import dev.httpauth.domain.model.HttpAuthMethod;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,21 +22,24 @@ import java.util.Set;
  */
 final class AuthMethodBinder {
 
+    private final ConnectionFileFormat format;
     private final ObjectReader reader;
 
-    /** Creates a binder that reads with {@code mapper}, which must have the {@link AuthMethodMixins} registered. */
-    AuthMethodBinder(ObjectMapper mapper) {
-        this.reader = mapper.readerFor(HttpAuthMethod.class).withHandler(new RecordingProblemHandler());
+    /** Creates a binder for the auth method types of {@code format}. */
+    AuthMethodBinder(ConnectionFileFormat format) {
+        this.format = format;
+        this.reader = format.bindingMapper().readerFor(HttpAuthMethod.class).withHandler(new RecordingProblemHandler());
     }
 
     /**
      * The result of binding one auth object.
      *
+     * @param typeId the value of the {@code type} field; empty when it is missing or unknown
      * @param method the method, if Jackson could build it; present even when there are problems,
      *     so that the caller can validate it too
      * @param problems every problem found, with paths relative to the auth object
      */
-    record Binding(Optional<HttpAuthMethod> method, List<ConfigProblem> problems) {
+    record Binding(String typeId, Optional<HttpAuthMethod> method, List<ConfigProblem> problems) {
 
         Binding {
             problems = List.copyOf(problems);
@@ -49,12 +50,12 @@ final class AuthMethodBinder {
     Binding bind(JsonNode auth, Set<String> secretSchemes) {
         Optional<ConfigProblem> typeProblem = typeProblem(auth);
         if (typeProblem.isPresent()) {
-            return new Binding(Optional.empty(), List.of(typeProblem.get()));
+            return new Binding("", Optional.empty(), List.of(typeProblem.get()));
         }
 
         String typeId = auth.get(AuthMethodMixins.TYPE_PROPERTY).stringValue();
         List<ConfigProblem> problems = new ArrayList<>(
-                missingFieldProblems(auth, AuthMethodMixins.TYPES.get(typeId), "", "auth type '" + typeId + "'"));
+                missingFieldProblems(auth, format.types().get(typeId), "", "auth type '" + typeId + "'"));
 
         BindingSession session = new BindingSession(secretSchemes);
         HttpAuthMethod method = null;
@@ -72,12 +73,12 @@ final class AuthMethodBinder {
         if (method == null && problems.isEmpty()) {
             problems.add(new ConfigProblem("", "could not be read as auth type '" + typeId + "'"));
         }
-        return new Binding(Optional.ofNullable(method), problems);
+        return new Binding(typeId, Optional.ofNullable(method), problems);
     }
 
-    private static Optional<ConfigProblem> typeProblem(JsonNode auth) {
+    private Optional<ConfigProblem> typeProblem(JsonNode auth) {
         String property = AuthMethodMixins.TYPE_PROPERTY;
-        String knownTypes = FieldNames.sorted(AuthMethodMixins.TYPES.keySet());
+        String knownTypes = FieldNames.sorted(format.types().keySet());
         JsonNode type = auth.get(property);
         if (type == null || type.isNull()) {
             String misspelling = auth.propertyNames().stream()
@@ -92,10 +93,10 @@ final class AuthMethodBinder {
         }
 
         String typeId = type.stringValue();
-        if (AuthMethodMixins.TYPES.containsKey(typeId)) {
+        if (format.types().containsKey(typeId)) {
             return Optional.empty();
         }
-        String suggestion = FieldNames.closest(typeId, AuthMethodMixins.TYPES.keySet())
+        String suggestion = FieldNames.closest(typeId, format.types().keySet())
                 .map(closest -> "did you mean '" + closest + "'? The known types are ")
                 .orElse("use one of ");
         return Optional.of(new ConfigProblem(property,
@@ -106,8 +107,8 @@ final class AuthMethodBinder {
      * Reports each required field of {@code type} that is absent or {@code null} in {@code object},
      * and does the same inside its nested objects. Jackson would report only the first one.
      */
-    private static List<ConfigProblem> missingFieldProblems(JsonNode object, Class<?> type, String path, String owner) {
-        List<String> required = AuthMethodMixins.REQUIRED_FIELDS.getOrDefault(type, List.of());
+    private List<ConfigProblem> missingFieldProblems(JsonNode object, Class<?> type, String path, String owner) {
+        List<String> required = format.requiredFields(type);
         List<ConfigProblem> problems = new ArrayList<>();
         for (String field : required) {
             JsonNode value = object.get(field);
@@ -117,7 +118,7 @@ final class AuthMethodBinder {
             }
         }
 
-        AuthMethodMixins.NESTED_OBJECTS.getOrDefault(type, Map.of()).forEach((field, nestedType) -> {
+        format.nestedObjects(type).forEach((field, nestedType) -> {
             JsonNode nested = object.get(field);
             if (nested != null && nested.isObject()) {
                 problems.addAll(missingFieldProblems(nested, nestedType, JsonPaths.child(path, field), field));

@@ -47,15 +47,19 @@ final class AuthMethodMixins {
     static final Map<Class<?>, Map<String, Class<?>>> NESTED_OBJECTS =
             Map.of(OAuthClientCredentials.class, Map.of("tokenPolicy", TokenPolicy.class));
 
+    /** The mix-in of each domain type, which renames fields or picks their deserializer. */
+    static final Map<Class<?>, Class<?>> MIXINS = Map.of(
+            HttpAuthMethod.class, HttpAuthMethodMixin.class,
+            OAuthClientCredentials.class, OAuthClientCredentialsMixin.class,
+            TokenPolicy.class, TokenPolicyMixin.class);
+
     private AuthMethodMixins() {
     }
 
     /** Adds the mix-ins and the value deserializers to {@code builder}. */
     static <B extends MapperBuilder<?, B>> B register(B builder) {
         return builder
-                .addMixIn(HttpAuthMethod.class, HttpAuthMethodMixin.class)
-                .addMixIn(OAuthClientCredentials.class, OAuthClientCredentialsMixin.class)
-                .addMixIn(TokenPolicy.class, TokenPolicyMixin.class)
+                .addMixIns(MIXINS)
                 .addModule(ConfigValueDeserializers.module());
     }
 

@@ -30,6 +30,12 @@ import java.util.function.Function;
  */
 final class ConfigValueDeserializers {
 
+    private static final LowerCaseEnumDeserializer<ApiKey.Placement> PLACEMENTS = new LowerCaseEnumDeserializer<>(
+            ApiKey.Placement.class, placement -> placement.name().toLowerCase(Locale.ROOT));
+
+    private static final LowerCaseEnumDeserializer<ClientAuthentication> CLIENT_AUTHENTICATIONS = new LowerCaseEnumDeserializer<>(
+            ClientAuthentication.class, ClientAuthentication::id);
+
     private ConfigValueDeserializers() {
     }
 
@@ -39,11 +45,23 @@ final class ConfigValueDeserializers {
         module.addDeserializer(SecretRef.class, new SecretRefDeserializer());
         module.addDeserializer(URI.class, new UrlDeserializer());
         module.addDeserializer(Duration.class, new IsoDurationDeserializer());
-        module.addDeserializer(ApiKey.Placement.class, new LowerCaseEnumDeserializer<>(
-                ApiKey.Placement.class, placement -> placement.name().toLowerCase(Locale.ROOT)));
-        module.addDeserializer(ClientAuthentication.class, new LowerCaseEnumDeserializer<>(
-                ClientAuthentication.class, ClientAuthentication::id));
+        module.addDeserializer(ApiKey.Placement.class, PLACEMENTS);
+        module.addDeserializer(ClientAuthentication.class, CLIENT_AUTHENTICATIONS);
         return module;
+    }
+
+    /**
+     * Returns the values a file may give for the enum {@code type}: the lower-case ids for the
+     * enums of the built-in methods, the constant names for any other enum, as Jackson reads those.
+     */
+    static List<String> enumValues(Class<?> type) {
+        if (type == ApiKey.Placement.class) {
+            return PLACEMENTS.ids();
+        }
+        if (type == ClientAuthentication.class) {
+            return CLIENT_AUTHENTICATIONS.ids();
+        }
+        return Arrays.stream(type.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList();
     }
 
     /** Reports a list or an object where a scalar belongs, then hands scalars to {@link #fromScalar}. */
@@ -185,6 +203,11 @@ final class ConfigValueDeserializers {
         @Override
         String expected() {
             return "one of " + String.join(", ", constantsById.keySet());
+        }
+
+        /** Returns the accepted ids in declaration order. */
+        List<String> ids() {
+            return List.copyOf(constantsById.keySet());
         }
 
         @Override

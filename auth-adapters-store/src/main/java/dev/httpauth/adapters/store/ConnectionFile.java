@@ -3,11 +3,13 @@ package dev.httpauth.adapters.store;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.port.out.LoadConnectionsPort;
+import dev.httpauth.domain.spi.AuthMethodProvider;
 import io.vavr.control.Either;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -28,6 +30,7 @@ import java.util.Set;
  * ({@code client_secret_basic}, the default, or {@code client_secret_post}), {@code audience},
  * {@code resource} and {@code tokenPolicy} ({@code {"refreshSkew": "PT60S", "defaultLifetime": "PT5M"}})
  * for OAuth; {@code prefix} for an API key in a header. Secret fields accept only secret refs.
+ * Plugins add auth method types, see {@link ConnectionFileFormat}.
  *
  * <p>The file is read once, by {@link #read}. A file with any problem yields no connections: every
  * call then returns {@code InvalidConfiguration} with all problems, each with its path. Immutable
@@ -46,17 +49,38 @@ public final class ConnectionFile implements LoadConnectionsPort {
     }
 
     /**
-     * Reads {@code file}. A missing, unreadable or invalid file does not throw: every later call
-     * returns its problems instead.
+     * Reads {@code file}, which may use the built-in auth methods only. A missing, unreadable or
+     * invalid file does not throw: every later call returns its problems instead.
      *
      * @param secretSchemes the schemes of the configured secret stores, such as {@code env} and
      *     {@code file}; a secret ref with any other scheme is a problem
      */
     public static ConnectionFile read(Path file, Set<String> secretSchemes) {
+        return read(file, secretSchemes, ConnectionFileFormat.builtIn());
+    }
+
+    /**
+     * Reads {@code file}, which may use the built-in auth methods and those of {@code providers}.
+     *
+     * @throws InvalidPluginException if the providers cannot be installed together, see
+     *     {@link ConnectionFileFormat#withPlugins}
+     * @see #read(Path, Set)
+     */
+    public static ConnectionFile read(Path file, Set<String> secretSchemes, Collection<? extends AuthMethodProvider<?>> providers) {
+        return read(file, secretSchemes, ConnectionFileFormat.withPlugins(providers));
+    }
+
+    /**
+     * Reads {@code file}, which may use the auth methods of {@code format}.
+     *
+     * @see #read(Path, Set)
+     */
+    public static ConnectionFile read(Path file, Set<String> secretSchemes, ConnectionFileFormat format) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
         Set<String> schemes = Set.copyOf(secretSchemes);
 
-        Either<AuthError.InvalidConfiguration, ConnectionCatalog> contents = ConnectionFileReader.read(file, schemes)
+        Either<AuthError.InvalidConfiguration, ConnectionCatalog> contents = ConnectionFileReader.read(file, schemes, format)
                 .mapLeft(problems -> new AuthError.InvalidConfiguration(file.toString(), problems))
                 .map(ConnectionCatalog::new);
 

@@ -2,7 +2,7 @@ package dev.httpauth.adapters.store;
 
 import dev.httpauth.domain.model.ConfigProblem;
 import dev.httpauth.domain.model.Connection;
-import dev.httpauth.domain.service.AuthMethodValidation;
+import dev.httpauth.domain.model.HttpAuthMethod;
 import io.vavr.control.Either;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -43,7 +43,7 @@ final class ConnectionFileReader {
 
     // NOTE: STRICT_DUPLICATE_DETECTION turns a repeated key into a parse error. A file with a
     // duplicate then reports only that duplicate, and its other problems show once it is fixed.
-    private static final JsonMapper JSON = AuthMethodMixins.register(JsonMapper.builder())
+    private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -52,8 +52,6 @@ final class ConnectionFileReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-
-    private static final AuthMethodBinder BINDER = new AuthMethodBinder(JSON);
 
     private static final Map<String, Format> FORMATS_BY_EXTENSION = Map.of(
             ".json", new Format("JSON", JSON),
@@ -75,13 +73,15 @@ final class ConnectionFileReader {
      * {@code .yml}.
      *
      * @param secretSchemes the schemes of the configured secret stores; a ref with another scheme is a problem
+     * @param methods the auth method types the file may use
      * @return the connections in id order, or every problem sorted by path
      */
-    static Either<List<ConfigProblem>, List<Connection>> read(Path file, Set<String> secretSchemes) {
+    static Either<List<ConfigProblem>, List<Connection>> read(Path file, Set<String> secretSchemes, ConnectionFileFormat methods) {
+        AuthMethodBinder binder = new AuthMethodBinder(methods);
         return formatOf(file)
                 .flatMap(format -> readContent(file).flatMap(content -> parse(content, format)))
                 .mapLeft(List::of)
-                .flatMap(root -> bindConnections(root, secretSchemes));
+                .flatMap(root -> bindConnections(root, secretSchemes, binder, methods));
     }
 
     private static Either<ConfigProblem, Format> formatOf(Path file) {
@@ -123,7 +123,11 @@ final class ConnectionFileReader {
         }
     }
 
-    private static Either<List<ConfigProblem>, List<Connection>> bindConnections(JsonNode root, Set<String> secretSchemes) {
+    private static Either<List<ConfigProblem>, List<Connection>> bindConnections(
+            JsonNode root,
+            Set<String> secretSchemes,
+            AuthMethodBinder binder,
+            ConnectionFileFormat methods) {
         List<ConfigProblem> problems = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
         if (!root.isObject()) {
@@ -141,7 +145,7 @@ final class ConnectionFileReader {
                     + JsonPaths.describe(connectionsNode)));
         } else {
             connectionsNode.properties().forEach(entry ->
-                    bindConnection(entry.getKey(), entry.getValue(), secretSchemes, problems).ifPresent(connections::add));
+                    bindConnection(entry.getKey(), entry.getValue(), secretSchemes, binder, methods, problems).ifPresent(connections::add));
         }
 
         if (!problems.isEmpty()) {
@@ -151,27 +155,55 @@ final class ConnectionFileReader {
     }
 
     /** Binds one connection, adding its problems to {@code problems}; returns it only if it has none. */
-    private static Optional<Connection> bindConnection(String id, JsonNode node, Set<String> secretSchemes, List<ConfigProblem> problems) {
+    private static Optional<Connection> bindConnection(
+            String id,
+            JsonNode node,
+            Set<String> secretSchemes,
+            AuthMethodBinder binder,
+            ConnectionFileFormat methods,
+            List<ConfigProblem> problems) {
         String path = JsonPaths.child(CONNECTIONS, id);
         List<ConfigProblem> found = new ArrayList<>();
         ConnectionCatalog.idProblem(id).ifPresent(message -> found.add(new ConfigProblem(path, message)));
-        Optional<AuthMethodBinder.Binding> binding = bindAuth(node, path, secretSchemes, found);
+        Optional<AuthMethodBinder.Binding> binding = bindAuth(node, path, secretSchemes, binder, methods, found);
 
         String authPath = JsonPaths.child(path, AUTH);
-        binding.ifPresent(bound -> {
-            bound.problems().forEach(problem -> found.add(problem.under(authPath)));
-            bound.method().ifPresent(method ->
-                    AuthMethodValidation.problems(method).forEach(problem -> found.add(problem.under(authPath))));
-        });
+        Optional<HttpAuthMethod> validated = binding.flatMap(bound -> validate(bound, methods, authPath, found));
 
         problems.addAll(found);
         if (!found.isEmpty()) {
             return Optional.empty();
         }
-        return binding.flatMap(AuthMethodBinder.Binding::method).map(method -> new Connection(id, method));
+        return validated.map(method -> new Connection(id, method));
     }
 
-    private static Optional<AuthMethodBinder.Binding> bindAuth(JsonNode connection, String path, Set<String> secretSchemes, List<ConfigProblem> found) {
+    /**
+     * Adds the problems of {@code bound} to {@code found} and validates its method. A built-in
+     * method is validated even when binding found problems, so that the user sees them all. A
+     * plugin's method is validated only when binding found none, because the plugin may expect
+     * every required field to be set.
+     */
+    private static Optional<HttpAuthMethod> validate(
+            AuthMethodBinder.Binding bound,
+            ConnectionFileFormat methods,
+            String authPath,
+            List<ConfigProblem> found) {
+        bound.problems().forEach(problem -> found.add(problem.under(authPath)));
+        if (bound.method().isEmpty() || (!bound.problems().isEmpty() && methods.isPlugin(bound.typeId()))) {
+            return Optional.empty();
+        }
+        Either<List<ConfigProblem>, HttpAuthMethod> validated = methods.validate(bound.typeId(), bound.method().get());
+        validated.peekLeft(problems -> problems.forEach(problem -> found.add(problem.under(authPath))));
+        return validated.toJavaOptional();
+    }
+
+    private static Optional<AuthMethodBinder.Binding> bindAuth(
+            JsonNode connection,
+            String path,
+            Set<String> secretSchemes,
+            AuthMethodBinder binder,
+            ConnectionFileFormat methods,
+            List<ConfigProblem> found) {
         if (!connection.isObject()) {
             found.add(new ConfigProblem(path, "must be an object with an \"auth\" field, but is " + JsonPaths.describe(connection)));
             return Optional.empty();
@@ -182,14 +214,14 @@ final class ConnectionFileReader {
         JsonNode auth = connection.get(AUTH);
         if (auth == null || auth.isNull()) {
             found.add(new ConfigProblem(authPath, "is missing: add \"auth\" with a \"type\", one of "
-                    + FieldNames.sorted(AuthMethodMixins.TYPES.keySet()) + ", and the fields of that type"));
+                    + FieldNames.sorted(methods.types().keySet()) + ", and the fields of that type"));
             return Optional.empty();
         }
         if (!auth.isObject()) {
             found.add(new ConfigProblem(authPath, "must be an object with a \"type\" field, but is " + JsonPaths.describe(auth)));
             return Optional.empty();
         }
-        return Optional.of(BINDER.bind(auth, secretSchemes));
+        return Optional.of(binder.bind(auth, secretSchemes));
     }
 
     private static List<ConfigProblem> unknownFieldProblems(JsonNode object, String path, List<String> knownNames) {

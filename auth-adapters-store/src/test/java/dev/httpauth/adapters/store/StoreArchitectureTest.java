@@ -18,8 +18,10 @@ class StoreArchitectureTest {
             .that().resideInAPackage(STORE_PACKAGE)
             .and().arePublic()
             .should().haveNameMatching("dev\\.httpauth\\.adapters\\.store\\."
-                    + "(SecretStores|EnvSecretStore|FileSecretStore|InMemorySecretStore|ConnectionFile|InMemoryConnections)")
-            .because("the module's public API is the secret stores and the connection repositories; helpers stay package-private");
+                    + "(SecretStores|EnvSecretStore|FileSecretStore|InMemorySecretStore|ConnectionFile|InMemoryConnections"
+                    + "|ConnectionFileFormat|InvalidPluginException)")
+            .because("the module's public API is the secret stores, the connection repositories and the connections file format;"
+                    + " helpers stay package-private");
 
     @ArchTest
     static final ArchRule publicApiExists = classes()

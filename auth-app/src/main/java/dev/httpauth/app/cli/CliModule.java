@@ -6,11 +6,15 @@ import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
+import dev.httpauth.adapters.store.ConnectionFileFormat;
 import dev.httpauth.adapters.store.EnvSecretStore;
+import dev.httpauth.adapters.store.InMemoryConnections;
 import dev.httpauth.app.HttpAuth;
 import dev.httpauth.app.HttpAuthModule;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Wires the command line: the process environment and terminal, and how a connections file
@@ -56,9 +60,18 @@ public final class CliModule extends AbstractModule {
     @Singleton
     ConnectionsOpener connectionsOpener() {
         EnvSecretStore environmentSecrets = new EnvSecretStore(environment.variables());
-        return (connectionsFile, configuration) -> {
-            HttpAuthModule module = configuration.apply(new HttpAuthModule(connectionsFile).withSecretStore("env", environmentSecrets));
-            return Guice.createInjector(Modules.override(module).with(overrides)).getInstance(HttpAuth.class);
+        return new ConnectionsOpener() {
+            @Override
+            public HttpAuth open(Path connectionsFile, UnaryOperator<HttpAuthModule> configuration) {
+                HttpAuthModule module = configuration.apply(new HttpAuthModule(connectionsFile).withSecretStore("env", environmentSecrets));
+                return Guice.createInjector(Modules.override(module).with(overrides)).getInstance(HttpAuth.class);
+            }
+
+            @Override
+            public ConnectionFileFormat format() {
+                HttpAuthModule module = new HttpAuthModule(new InMemoryConnections(List.of()));
+                return Guice.createInjector(Modules.override(module).with(overrides)).getInstance(ConnectionFileFormat.class);
+            }
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.httpauth.app.cli;
 
+import dev.httpauth.adapters.store.ConnectionFileFormat;
 import dev.httpauth.app.HttpAuth;
 import dev.httpauth.app.HttpAuthModule;
 
@@ -17,4 +18,12 @@ public interface ConnectionsOpener {
      *     vault and PKCS#12 stores that the command line options configure
      */
     HttpAuth open(Path connectionsFile, UnaryOperator<HttpAuthModule> configuration);
+
+    /**
+     * Returns the auth method types that the opened files may use. The default has the built-in
+     * methods only.
+     */
+    default ConnectionFileFormat format() {
+        return ConnectionFileFormat.builtIn();
+    }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.httpauth.adapters.store.ConnectionFileFormat;
 import dev.httpauth.app.HttpAuth;
 import dev.httpauth.app.HttpAuthModule;
 import dev.httpauth.app.events.Slf4jAuthEventPublisher;
@@ -45,6 +46,7 @@ import java.util.function.UnaryOperator;
                 RequestCommand.class,
                 ConnectionsCommand.class,
                 SecretsCommand.class,
+                SchemaCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
@@ -55,7 +57,7 @@ import java.util.function.UnaryOperator;
                 "1:Authentication or the request failed: credentials rejected, a server unreachable, a secret unavailable,"
                         + " a wrong vault passphrase, a damaged vault, or for 'request' a response status of 400 or above.",
                 "2:Bad usage or configuration: an unknown option or connection, a missing or invalid connections file,"
-                        + " a missing vault file or key."},
+                        + " a missing vault file or key, auth method plugins that cannot be installed together."},
         footerHeading = "%nConnections file and secret stores:%n",
         footer = {
                 "--config FILE, else $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory."
@@ -128,7 +130,7 @@ public final class HttpAuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of test, header, request, connections, secrets, demo");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of test, header, request, connections, secrets, schema, demo");
     }
 
     /**
@@ -160,6 +162,11 @@ public final class HttpAuthCommand implements Callable<Integer> {
     /** Returns the secret stores that {@code commandOptions}, the global options and the environment configure. */
     CliSecretStores secretStores(SecretStoreOptions commandOptions) {
         return new CliSecretStores(commandOptions.orElse(storeOptions), environment, terminal);
+    }
+
+    /** Returns the auth method types that connections files may use, with the plugins on the class path. */
+    ConnectionFileFormat connectionFileFormat() {
+        return connectionsOpener.format();
     }
 
     CliEnvironment environment() {
@@ -215,6 +222,12 @@ public final class HttpAuthCommand implements Callable<Integer> {
 
     private int reportUnexpectedError(Exception e, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
+        Optional<CommandFailure> pluginFailure = PluginFailures.find(e);
+        if (pluginFailure.isPresent()) {
+            err.println("httpauth: " + pluginFailure.get().message());
+            err.flush();
+            return pluginFailure.get().exitCode();
+        }
         if (verbose) {
             e.printStackTrace(err);
         }

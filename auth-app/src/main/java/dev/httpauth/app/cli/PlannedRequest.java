@@ -36,12 +36,13 @@ record PlannedRequest(String method, URI uri, List<HeaderField> headers, Optiona
         return new PlannedRequest("GET", uri, List.of(), Optional.empty());
     }
 
-    /** Describes this request to the domain, which may compute credentials from it. */
+    /** Describes this request to the domain, which may compute credentials from it, with the digest of the body if there is one. */
     OutgoingRequest toOutgoingRequest() {
         Map<String, List<String>> byName = new LinkedHashMap<>();
         for (HeaderField header : headers) {
             byName.computeIfAbsent(header.name(), name -> new ArrayList<>()).add(header.value());
         }
-        return new OutgoingRequest(method, uri, byName);
+        OutgoingRequest request = new OutgoingRequest(method, uri, byName);
+        return body.map(request::withBody).orElse(request);
     }
 }

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.httpauth.archrules.HttpAuthArchitecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,12 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTest {
 
-    /** The production classes of all modules: test classes of this module are left out. */
+    /**
+     * The production classes of all modules. Test classes of this module are left out, and so are
+     * the ArchUnit rules of httpauth-archrules, a test dependency that is no part of the runtime.
+     */
     private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("/dev/httpauth/archrules/"))
             .importPackages("dev.httpauth");
 
-    static final ArchRule MODULES_FOLLOW_LAYERS = ArchitectureRules.moduleLayers("dev.httpauth")
+    static final ArchRule MODULES_FOLLOW_LAYERS = HttpAuthArchitecture.moduleLayers("dev.httpauth")
             .because("the domain must not learn which adapter serves it, adapters must not depend on each other, "
                     + "and only the application wires them together");
 
@@ -74,6 +79,7 @@ class ArchitectureTest {
             "dev.httpauth.domain.model",
             "dev.httpauth.domain.port.out",
             "dev.httpauth.domain.service",
+            "dev.httpauth.domain.spi",
             "dev.httpauth.adapters.http",
             "dev.httpauth.adapters.store",
             "dev.httpauth.testkit",
@@ -88,7 +94,7 @@ class ArchitectureTest {
     @Test
     void importHoldsNoTestClasses() {
         assertThat(PRODUCTION_CLASSES.stream().map(JavaClass::getName))
-                .noneMatch(name -> name.endsWith("Test") || name.startsWith("dev.httpauth.app.architecture"));
+                .noneMatch(name -> name.endsWith("Test") || name.startsWith("dev.httpauth.app.architecture") || name.startsWith("dev.httpauth.archrules"));
     }
 
     @Test

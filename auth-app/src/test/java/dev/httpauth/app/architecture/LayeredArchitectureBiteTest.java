@@ -3,6 +3,7 @@ package dev.httpauth.app.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.httpauth.archrules.HttpAuthArchitecture;
 import dev.httpauth.app.architecture.fixture.adapters.http.HttpPriceSource;
 import dev.httpauth.app.architecture.fixture.adapters.http.HttpSourceReadingStore;
 import dev.httpauth.app.architecture.fixture.adapters.store.StoreCallingApp;
@@ -26,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Checks the layering that {@link ArchitectureTest} applies to {@code dev.httpauth} against a
- * miniature of the module layout, to show that it accepts the allowed dependencies and rejects
- * each kind of forbidden one.
+ * Checks the layering that {@link ArchitectureTest} applies to {@code dev.httpauth}, the rule that
+ * httpauth-archrules ships, against a miniature of the module layout. It shows that the rule
+ * accepts the allowed dependencies and rejects each kind of forbidden one.
  */
 class LayeredArchitectureBiteTest {
 
-    private static final ArchRule FIXTURE_LAYERS = ArchitectureRules.moduleLayers("dev.httpauth.app.architecture.fixture");
+    private static final ArchRule FIXTURE_LAYERS = HttpAuthArchitecture.moduleLayers("dev.httpauth.app.architecture.fixture");
 
     /** One class per layer, each using only what the layering allows. */
     private static final List<Class<?>> CLEAN_CLASSES = List.of(
@@ -81,6 +82,6 @@ class LayeredArchitectureBiteTest {
 
         assertThatThrownBy(() -> FIXTURE_LAYERS.check(withoutTestkit))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Layer '" + ArchitectureRules.TESTKIT + "' is empty");
+                .hasMessageContaining("Layer '" + HttpAuthArchitecture.TESTKIT + "' is empty");
     }
 }

@@ -4,6 +4,7 @@ import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
 import dev.httpauth.domain.model.ApiKey;
 import dev.httpauth.domain.model.AuthEvent;
+import dev.httpauth.domain.model.AuthorizationContext;
 import dev.httpauth.domain.model.Basic;
 import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.model.CustomAuthMethod;
@@ -45,6 +46,7 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
     private final TokenIssuance tokenIssuance;
     private final TokenCache tokens;
     private final PublishAuthEventPort events;
+    private final Clock clock;
     private final ConcurrentHashMap<String, Prepared> prepared = new ConcurrentHashMap<>();
 
     /** Creates a service whose background token refreshes each run on a new virtual thread. */
@@ -74,6 +76,7 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
         this.tokenIssuance = new TokenIssuance(secrets, tokenEndpoint, events, clock);
         this.tokens = new TokenCache(clock, refreshExecutor, random);
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -111,7 +114,7 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
             case OAuthClientCredentials oauth -> token(connection, oauth)
                     .map(token -> prepare(connection).credentialsFor(token));
             case CustomAuthMethod custom -> secrets.resolveAll(id, custom)
-                    .map(resolved -> custom.authorize(request, resolved));
+                    .flatMap(resolved -> custom.authorize(new AuthorizationContext(id, request, resolved, clock)));
         };
     }
 

@@ -3,6 +3,7 @@ package dev.httpauth.domain.service;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
 import dev.httpauth.domain.model.ApiKey;
+import dev.httpauth.domain.model.AuthorizationContext;
 import dev.httpauth.domain.model.Basic;
 import dev.httpauth.domain.model.ConfigProblem;
 import dev.httpauth.domain.model.Connection;
@@ -48,6 +49,7 @@ public final class ConnectionTestService implements TestConnectionUseCase {
     private final LoadConnectionsPort connections;
     private final MethodSecrets secrets;
     private final TokenIssuance tokenIssuance;
+    private final Clock clock;
 
     public ConnectionTestService(
             LoadConnectionsPort connections,
@@ -58,6 +60,7 @@ public final class ConnectionTestService implements TestConnectionUseCase {
         this.connections = connections;
         this.secrets = new MethodSecrets(secretStore);
         this.tokenIssuance = new TokenIssuance(secrets, tokenEndpoint, events, clock);
+        this.clock = clock;
     }
 
     @Override
@@ -95,7 +98,7 @@ public final class ConnectionTestService implements TestConnectionUseCase {
                 case HEADER -> "header " + apiKey.name() + (apiKey.prefix().isEmpty() ? "" : " with prefix '" + apiKey.prefix() + "'");
                 case QUERY -> "query parameter " + apiKey.name();
             });
-            case CustomAuthMethod custom -> credentialsBuilt(steps, describe(custom.authorize(SAMPLE_REQUEST, resolved.get())));
+            case CustomAuthMethod custom -> testPlugin(custom, new AuthorizationContext(connectionId, SAMPLE_REQUEST, resolved.get(), clock), steps);
         };
         return new ConnectionTestReport(connectionId, Optional.of(method.typeId()), steps, error);
     }
@@ -116,6 +119,15 @@ public final class ConnectionTestService implements TestConnectionUseCase {
             steps.add(new TestStep(TOKEN_OBTAINED, Outcome.FAILED, error.message()));
         }
         return Optional.of(error);
+    }
+
+    private static Optional<AuthError> testPlugin(CustomAuthMethod method, AuthorizationContext context, List<TestStep> steps) {
+        Either<AuthError, RequestCredentials> credentials = method.authorize(context);
+        if (credentials.isLeft()) {
+            steps.add(new TestStep(CREDENTIALS_BUILT, Outcome.FAILED, credentials.getLeft().message()));
+            return Optional.of(credentials.getLeft());
+        }
+        return credentialsBuilt(steps, describe(credentials.get()));
     }
 
     private static Optional<AuthError> credentialsBuilt(List<TestStep> steps, String detail) {

@@ -121,7 +121,8 @@ class DomainArchitectureTest {
                 "dev.httpauth.domain.error",
                 "dev.httpauth.domain.port.in",
                 "dev.httpauth.domain.port.out",
-                "dev.httpauth.domain.service");
+                "dev.httpauth.domain.service",
+                "dev.httpauth.domain.spi");
         assertThat(packages).noneMatch(name -> name.startsWith("dev.httpauth.domain.fixture") || name.startsWith("dev.httpauth.domain.support"));
         assertThat(PRODUCTION_CLASSES.stream().map(JavaClass::getSimpleName)).noneMatch(name -> name.endsWith("Test"));
     }

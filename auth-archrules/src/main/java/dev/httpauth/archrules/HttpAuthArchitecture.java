@@ -1,36 +1,37 @@
-package dev.httpauth.app.architecture;
+package dev.httpauth.archrules;
 
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
- * Builds the module layering of httpauth for a root package, so that the rule checked against the
- * production classes ({@code dev.httpauth}) is the same rule that {@code LayeredArchitectureBiteTest}
- * checks against rule-breaking classes under a fixture root.
+ * The hexagonal module layering of httpauth, which httpauth's own build checks. A product that
+ * copies the module layout below another root package can check it with the same rule.
  */
-final class ArchitectureRules {
+public final class HttpAuthArchitecture {
 
-    static final String DOMAIN_MODEL = "Domain model";
-    static final String DOMAIN_SERVICES = "Domain services and ports";
-    static final String HTTP_ADAPTER = "HTTP adapter";
-    static final String STORE_ADAPTER = "Store adapter";
-    static final String TESTKIT = "Testkit";
-    static final String APPLICATION = "Application";
+    public static final String DOMAIN_MODEL = "Domain model";
+    public static final String DOMAIN_SERVICES = "Domain services and ports";
+    public static final String HTTP_ADAPTER = "HTTP adapter";
+    public static final String STORE_ADAPTER = "Store adapter";
+    public static final String TESTKIT = "Testkit";
+    public static final String APPLICATION = "Application";
 
-    private ArchitectureRules() {
+    private HttpAuthArchitecture() {
     }
 
     /**
-     * Returns the layering below {@code root}: the domain model at the center, then the domain
-     * services and ports, then one layer per adapter module and the testkit, and the application
-     * outermost. Every class below {@code root} must belong to a layer, and no layer may be empty.
+     * Returns the layering below {@code root}, such as {@code dev.httpauth}. The domain model,
+     * with the errors and the plugin SPI, is at the center. Then come the domain services and
+     * ports, one layer per adapter module and the testkit, and the application outermost. Every
+     * class below {@code root} must belong to a layer, and no layer may be empty, so that a
+     * misspelled package cannot make the rule pass without checking anything.
      */
-    static LayeredArchitecture moduleLayers(String root) {
+    public static LayeredArchitecture moduleLayers(String root) {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .ensureAllClassesAreContainedInArchitecture()
-                .layer(DOMAIN_MODEL).definedBy(root + ".domain.model..", root + ".domain.error..")
+                .layer(DOMAIN_MODEL).definedBy(root + ".domain.model..", root + ".domain.error..", root + ".domain.spi..")
                 .layer(DOMAIN_SERVICES).definedBy(root + ".domain.service..", root + ".domain.port..")
                 .layer(HTTP_ADAPTER).definedBy(root + ".adapters.http..")
                 .layer(STORE_ADAPTER).definedBy(root + ".adapters.store..")
