@@ -4,6 +4,8 @@ import dev.httpauth.domain.model.Secret;
 import dev.httpauth.domain.model.Text;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,15 @@ final class ResponseText {
     static final int FIELD_LENGTH = 300;
 
     static final String REDACTED = "[redacted]";
+
+    /** What replaces a text that contains a client secret too short to redact inside it. */
+    static final String WITHHELD = "[withheld: contains the client secret]";
+
+    /** Secrets shorter than this are not searched for inside text, see {@link #redact}. */
+    static final int MIN_REDACTABLE_LENGTH = 6;
+
+    /** A run of Base64 characters long enough to hold an encoded credential. */
+    private static final Pattern BASE64_WORD = Pattern.compile("[A-Za-z0-9+/_-]{8,}={0,2}");
 
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
@@ -60,15 +71,57 @@ final class ResponseText {
         return oneLine(redact(value, clientSecret), FIELD_LENGTH);
     }
 
-    /** Replaces the client secret and any token values in {@code text} with {@code [redacted]}. */
+    /**
+     * Replaces the client secret and any token values in {@code text} with {@code [redacted]}.
+     *
+     * <p>The secret is replaced as sent and form-urlencoded, and a Base64 word that decodes to
+     * text containing it is replaced too, because a server may echo the {@code Authorization:
+     * Basic} header. All forms are replaced in one pass, so a replacement is never searched again.
+     * A secret shorter than {@link #MIN_REDACTABLE_LENGTH} chars would match inside ordinary
+     * words, so text that contains one is withheld whole.
+     */
     static String redact(String text, Secret clientSecret) {
         String redacted = TOKEN_VALUE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + REDACTED));
         String secret = clientSecret.reveal();
         if (secret.isEmpty()) {
             return redacted;
         }
-        redacted = redacted.replace(secret, REDACTED);
-        return redacted.replace(TokenRequestEncoding.formEncode(secret), REDACTED);
+        String formEncoded = TokenRequestEncoding.formEncode(secret);
+        if (secret.length() < MIN_REDACTABLE_LENGTH) {
+            return redacted.contains(secret) || redacted.contains(formEncoded) || containsEncodedSecret(redacted, secret, formEncoded)
+                    ? WITHHELD
+                    : redacted;
+        }
+
+        Pattern forms = Pattern.compile(Pattern.quote(secret) + "|" + Pattern.quote(formEncoded));
+        redacted = forms.matcher(redacted).replaceAll(Matcher.quoteReplacement(REDACTED));
+        return BASE64_WORD.matcher(redacted).replaceAll(match ->
+                Matcher.quoteReplacement(decodesToSecret(match.group(), secret, formEncoded) ? REDACTED : match.group()));
+    }
+
+    private static boolean containsEncodedSecret(String text, String secret, String formEncoded) {
+        Matcher words = BASE64_WORD.matcher(text);
+        while (words.find()) {
+            if (decodesToSecret(words.group(), secret, formEncoded)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tells whether {@code word}, read as standard or URL-safe Base64, decodes to text that contains the secret. */
+    private static boolean decodesToSecret(String word, String secret, String formEncoded) {
+        for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
+            try {
+                String decoded = new String(decoder.decode(word), StandardCharsets.UTF_8);
+                if (decoded.contains(secret) || decoded.contains(formEncoded)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException notThisAlphabet) {
+                // The word is not Base64 in this alphabet; the other one may still decode it.
+            }
+        }
+        return false;
     }
 
     private static String oneLine(String text, int maxLength) {

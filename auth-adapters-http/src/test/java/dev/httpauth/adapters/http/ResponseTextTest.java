@@ -4,6 +4,7 @@ import dev.httpauth.domain.model.Secret;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,49 @@ class ResponseTextTest {
         String result = excerpt("got s3cret value+ and s3cret+value%2B");
 
         assertThat(result).isEqualTo("got [redacted] and [redacted]");
+    }
+
+    @Test
+    void excerptRedactsEchoedBasicCredentials() {
+        String basic = Base64.getEncoder().encodeToString("client:s3cret+value%2B".getBytes(StandardCharsets.UTF_8));
+
+        String result = excerpt("auth=Basic " + basic + " body=grant_type=client_credentials");
+
+        assertThat(result).isEqualTo("auth=Basic [redacted] body=grant_type=client_credentials");
+    }
+
+    @Test
+    void excerptKeepsBase64WordsWithoutSecret() {
+        String unrelated = Base64.getEncoder().encodeToString("client:other".getBytes(StandardCharsets.UTF_8));
+
+        String result = excerpt("auth=Basic " + unrelated);
+
+        assertThat(result).isEqualTo("auth=Basic " + unrelated);
+    }
+
+    @Test
+    void shortSecretWithholdsWholeText() {
+        Secret shortSecret = Secret.of("e");
+
+        String result = ResponseText.field("invalid_client: bad secret e", shortSecret);
+
+        assertThat(result).isEqualTo(ResponseText.WITHHELD);
+    }
+
+    @Test
+    void shortSecretAbsentKeepsText() {
+        String result = ResponseText.field("invalid_client", Secret.of("xyz"));
+
+        assertThat(result).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void redactionIsNotSearchedAgain() {
+        Secret secret = Secret.of("redact");
+
+        String result = ResponseText.field("x redact y redacted", secret);
+
+        assertThat(result).isEqualTo("x [redacted] y [redacted]ed");
     }
 
     @Test

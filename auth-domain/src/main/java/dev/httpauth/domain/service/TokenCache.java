@@ -75,11 +75,26 @@ public final class TokenCache {
         return slots.size();
     }
 
-    /** A cached token with its precomputed refresh instant. */
-    private record Entry(AccessToken token, Instant refreshAt, Either<AuthError, AccessToken> asResult) {
+    /**
+     * A cached token with its precomputed refresh instant.
+     *
+     * @param freshBeforeMillis {@code refreshAt} in epoch milliseconds, rounded down, so that the
+     *     fresh path compares two longs instead of allocating an {@code Instant}
+     */
+    private record Entry(AccessToken token, Instant refreshAt, long freshBeforeMillis, Either<AuthError, AccessToken> asResult) {
 
         static Entry of(AccessToken token, TokenPolicy policy) {
-            return new Entry(token, policy.refreshAt(token), Either.right(token));
+            Instant refreshAt = policy.refreshAt(token);
+            return new Entry(token, refreshAt, epochMillisRoundedDown(refreshAt), Either.right(token));
+        }
+
+        private static long epochMillisRoundedDown(Instant instant) {
+            try {
+                return instant.toEpochMilli();
+            } catch (ArithmeticException beyondLongMillis) {
+                // Only instants near Instant.MAX, such as the expiry of an endless token, get here.
+                return Long.MAX_VALUE;
+            }
         }
     }
 
@@ -104,8 +119,12 @@ public final class TokenCache {
          * for the one request that is running or starts it on this thread.
          */
         public Either<AuthError, AccessToken> token(TokenPolicy policy, TokenRequester requester) {
-            Instant now = clock.instant();
             Entry current = entry.get();
+            if (current != null && clock.millis() < current.freshBeforeMillis()) {
+                return current.asResult();
+            }
+
+            Instant now = clock.instant();
             if (current != null && now.isBefore(current.refreshAt())) {
                 return current.asResult();
             }
