@@ -2,7 +2,7 @@
 # Runs every benchmark of auth-bench with the settings the results page reports, and writes the
 # output to auth-bench/target/results/. Build the jar first, from the repository root:
 #   mvn -B -q -Pbench -pl auth-bench -am package -DskipTests
-# Takes about 15 minutes on a 2-core machine. Extra arguments go to JMH, for example -f 1.
+# Takes about 15 minutes on a 2-core machine. Extra arguments go to each JMH run, for example -i 3.
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -25,12 +25,16 @@ mkdir -p "$results"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$results/machine.txt"
 
-echo "== hot path (JMH)"
-"$java" -jar "$jar" 'dev.httpauth.bench.hotpath.*' \
-  -f 2 -wi 3 -w 2s -i 5 -r 2s -prof gc \
-  -rf json -rff "$results/hotpath.json" "$@" 2>&1 | grep -v '^WARNING' | tee "$results/hotpath.txt"
-"$java" -cp "$jar" dev.httpauth.bench.hotpath.HotPathRatios "$results/hotpath.json" | tee "$results/hotpath-ratios.md"
-echo "load average after hot path: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.txt"
+echo "== hot path (JMH), three separate runs"
+hot_path_results=()
+for run in 1 2 3; do
+  "$java" -jar "$jar" 'dev.httpauth.bench.hotpath.*' \
+    -f 1 -wi 3 -w 1s -i 6 -r 1s -prof gc \
+    -rf json -rff "$results/hotpath-$run.json" "$@" 2>&1 | grep -v '^WARNING' > "$results/hotpath-$run.txt"
+  hot_path_results+=("$results/hotpath-$run.json")
+  echo "load average after hot-path run $run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.txt"
+done
+"$java" -cp "$jar" dev.httpauth.bench.hotpath.HotPathRatios "${hot_path_results[@]}" | tee "$results/hotpath-ratios.md"
 
 echo "== stampede"
 "$java" -cp "$jar" dev.httpauth.bench.stampede.Stampede 256 5 30 2>&1 | grep -v '^WARNING' | tee "$results/stampede.txt"

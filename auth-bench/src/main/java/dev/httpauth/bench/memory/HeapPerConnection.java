@@ -6,6 +6,7 @@ import dev.httpauth.domain.model.OAuthClientCredentials;
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.SecretRef;
 import dev.httpauth.domain.service.AuthorizationService;
+import org.openjdk.jol.vm.VM;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -34,6 +35,7 @@ import java.util.function.Function;
  */
 public final class HeapPerConnection {
 
+    private static final String BYTE_ARRAY = "[B";
     private static final OutgoingRequest REQUEST = OutgoingRequest.of("GET", URI.create("https://api.example.com/resource"));
 
     /**
@@ -47,7 +49,7 @@ public final class HeapPerConnection {
             Map.entry("dev.httpauth.domain.model.AccessToken", "the token record"),
             Map.entry("dev.httpauth.domain.model.Secret", "token value and header value (2)"),
             Map.entry("java.lang.String", "token value and header value (2)"),
-            Map.entry("[B", "characters of token and header (2)"),
+            Map.entry(BYTE_ARRAY, "characters of token and header (2)"),
             Map.entry("java.time.Instant", "obtainedAt, expiresAt, refreshAt (3)"),
             Map.entry("dev.httpauth.domain.service.TokenCache$Entry", "cache entry"),
             Map.entry("io.vavr.control.Either$Right", "cached Either result"),
@@ -146,6 +148,10 @@ public final class HeapPerConnection {
             }
         }
         double configuredPerConnection = (double) (configured.totalBytes() - empty.totalBytes()) / count;
+        // The payload of the byte arrays is the characters of the configured text (ids, URI and its
+        // parsed parts, client id, secret key, scope), plus up to 7 bytes of alignment padding per array.
+        long configuredArrays = configured.countOf(BYTE_ARRAY) - empty.countOf(BYTE_ARRAY);
+        double configuredText = (double) (configured.bytesOf(BYTE_ARRAY) - empty.bytesOf(BYTE_ARRAY) - VM.current().arrayHeaderSize() * configuredArrays) / count;
         double servicePerConnection = (double) serviceBytes / count;
         double perToken = (double) tokenBytes / count;
 
@@ -155,6 +161,9 @@ public final class HeapPerConnection {
         System.out.printf(Locale.ROOT, "| configured connection: records, strings, URI, port map entry (JOL) | %.1f | |%n", configuredPerConnection);
         System.out.printf(Locale.ROOT, "| service state per connection after first use, without token objects (JOL) | %.1f | |%n", servicePerConnection);
         System.out.printf(Locale.ROOT, "| **per connection, both rows above** | **%.1f** | <= 1024 |%n", configuredPerConnection + servicePerConnection);
+        System.out.printf(Locale.ROOT, "| of which the payload of the configured text's byte arrays | %.1f | |%n", configuredText);
+        System.out.printf(Locale.ROOT, "| **per connection beyond that payload** | **%.1f** | <= 1024 |%n",
+                configuredPerConnection + servicePerConnection - configuredText);
         System.out.printf(Locale.ROOT, "| per cached token, all objects (JOL) | %.1f | |%n", perToken);
         System.out.printf(Locale.ROOT, "| **per cached token beyond its %d characters (JOL)** | **%.1f** | <= 512 |%n", tokenLength, perToken - tokenLength);
         System.out.printf(Locale.ROOT, "| used heap after full GC: configured, per connection | %.1f | |%n",
