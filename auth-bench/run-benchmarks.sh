@@ -2,7 +2,7 @@
 # Runs every benchmark of auth-bench with the settings the results page reports, and writes the
 # output to auth-bench/target/results/. Build the jar first, from the repository root:
 #   mvn -B -q -Pbench -pl auth-bench -am package -DskipTests
-# Takes about 15 minutes on a 2-core machine. Extra arguments go to each JMH run, for example -i 3.
+# Takes about 11 minutes on a 2-core machine. Extra arguments go to each JMH run, for example -i 3.
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -12,6 +12,11 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 if [[ ! -f "$jar" ]]; then
   echo "Missing $jar: build it from the repository root with: mvn -B -q -Pbench -pl auth-bench -am package -DskipTests" >&2
+  exit 1
+fi
+java_major="$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
+if (( ${java_major%%.*} < 21 )); then
+  echo "$java is Java $java_major, but the benchmarks need Java 21 or newer: set JAVA_HOME to a JDK 21+ installation" >&2
   exit 1
 fi
 mkdir -p "$results"

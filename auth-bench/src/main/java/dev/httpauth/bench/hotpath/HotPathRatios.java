@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  *
  * <p>The median is taken over every measurement iteration of every given run. On a machine that
  * other jobs share, a burst of load slows the iterations that run during it by several times. JMH
- * runs all forks of one benchmark back to back, so a burst can hit every fork of one benchmark;
- * separate runs spread each benchmark over time, and the median ignores the slowed minority.
+ * runs all forks of one benchmark back to back, so a burst can hit every fork of one benchmark.
+ * Separate runs spread each benchmark over time, and the median ignores the slowed minority.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.httpauth.bench.hotpath.HotPathRatios run1.json
  * [run2.json ...]}, with files that JMH wrote for {@code -rf json}.

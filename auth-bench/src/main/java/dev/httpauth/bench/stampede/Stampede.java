@@ -17,8 +17,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * Lets many platform threads ask httpauth, Spring Security and google-auth-library for a token at
- * the instant the cached one expires, all against one real token endpoint on 127.0.0.1, and
- * reports the token requests per expiry and the time until every caller has received a header.
+ * the instant the cached one expires, all against one real token endpoint on 127.0.0.1. Reports
+ * the token requests per expiry and the time until every caller has received a header.
  *
  * <p>Each round moves one library's clock to 1 ms past the instant from which that library treats
  * its cached token as expired, starts the callers behind a closed gate, opens it, and waits for all

@@ -6,10 +6,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that does not advance: it returns the instant last given to {@link #setTo}. The stampede moves each
- * library's clock to just past the instant its cached token counts as expired and keeps it there
- * for the round, so every caller sees the old token expired and the new one fresh, whatever the
- * library takes the new token's issue time from.
+ * A clock that does not advance: it returns the instant last given to {@link #setTo}. The stampede
+ * moves each library's clock to just past the instant its cached token counts as expired and keeps
+ * it there for the round. So every caller sees the old token expired and the new one fresh, even
+ * in a library that takes the new token's issue time from the system clock.
  *
  * <p>Thread-safe: the instant is a volatile field.
  */
