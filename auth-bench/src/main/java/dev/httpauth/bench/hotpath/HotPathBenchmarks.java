@@ -1,0 +1,73 @@
+package dev.httpauth.bench.hotpath;
+
+import dev.httpauth.bench.peers.HttpauthPeer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cost of authorizing one request while the credentials are cached: from the caller's request
+ * to the {@code Authorization} (or API key) header value as a {@code String}. JMH consumes each
+ * returned value. {@link HotPathOneThread} and {@link HotPathTwoThreads} run these methods with one
+ * and two caller threads.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public abstract class HotPathBenchmarks {
+
+    private static final Clock SYSTEM_CLOCK = Clock.systemUTC();
+
+    /** Lower bound: hands over a header value built before the measurement. */
+    @Benchmark
+    public String lowerBound(HotPathStates.LowerBound state) {
+        return state.header;
+    }
+
+    /** Reference: reads the system clock as an {@code Instant}, as httpauth's token cache does once per request. */
+    @Benchmark
+    public Instant systemClockInstant() {
+        return SYSTEM_CLOCK.instant();
+    }
+
+    /** Reference: reads the system clock in milliseconds, as google-auth-library does once per request. */
+    @Benchmark
+    public long systemClockMillis() {
+        return SYSTEM_CLOCK.millis();
+    }
+
+    /** httpauth, OAuth client credentials with a cached token: {@code AuthorizationService.authorize}. */
+    @Benchmark
+    public String httpauthOAuth(HotPathStates.HttpauthState state) {
+        return state.peer.headerValue(HttpauthPeer.OAUTH);
+    }
+
+    /** httpauth, HTTP Basic: resolves the password from the in-memory store and reuses the header built from it. */
+    @Benchmark
+    public String httpauthBasic(HotPathStates.HttpauthState state) {
+        return state.peer.headerValue(HttpauthPeer.BASIC);
+    }
+
+    /** httpauth, API key in a header: resolves the key from the in-memory store and reuses the header built from it. */
+    @Benchmark
+    public String httpauthApiKey(HotPathStates.HttpauthState state) {
+        return state.peer.headerValue(HttpauthPeer.API_KEY);
+    }
+
+    /** Spring Security: {@code authorize(OAuth2AuthorizeRequest)} with a cached client, then {@code "Bearer " + token}. */
+    @Benchmark
+    public String springSecurity(HotPathStates.SpringSecurityState state) {
+        return state.peer.authorizationHeader();
+    }
+
+    /** google-auth-library: {@code getRequestMetadata(URI)} with a cached token, then the header value. */
+    @Benchmark
+    public String googleAuth(HotPathStates.GoogleAuthState state) throws IOException {
+        return state.peer.authorizationHeader();
+    }
+}

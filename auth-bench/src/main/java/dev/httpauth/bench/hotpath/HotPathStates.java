@@ -1,0 +1,75 @@
+package dev.httpauth.bench.hotpath;
+
+import dev.httpauth.bench.peers.GoogleAuthPeer;
+import dev.httpauth.bench.peers.HttpauthPeer;
+import dev.httpauth.bench.peers.SpringSecurityPeer;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/** The state of each library in the hot-path benchmarks: set up once per fork, token already cached. */
+public final class HotPathStates {
+
+    private HotPathStates() {
+    }
+
+    /** A header value built before the measurement, for the lower bound. */
+    @State(Scope.Benchmark)
+    public static class LowerBound {
+
+        String header;
+
+        @Setup(Level.Trial)
+        public void build(HttpauthState httpauth) {
+            header = httpauth.peer.headerValue(HttpauthPeer.OAUTH);
+        }
+    }
+
+    /** httpauth with an OAuth, a Basic and an API key connection, each authorized once. */
+    @State(Scope.Benchmark)
+    public static class HttpauthState {
+
+        HttpauthPeer peer;
+
+        @Setup(Level.Trial)
+        public void prime(LoopbackServerState loopback) {
+            peer = new HttpauthPeer(
+                    loopback.server.tokenEndpoint(), LoopbackServerState.HTTPAUTH_CLIENT, LoopbackServerState.CLIENT_SECRET, Clock.systemUTC());
+            peer.headerValue(HttpauthPeer.OAUTH);
+            peer.headerValue(HttpauthPeer.BASIC);
+            peer.headerValue(HttpauthPeer.API_KEY);
+        }
+    }
+
+    /** Spring Security's authorized client manager with the client already authorized. */
+    @State(Scope.Benchmark)
+    public static class SpringSecurityState {
+
+        SpringSecurityPeer peer;
+
+        @Setup(Level.Trial)
+        public void prime(LoopbackServerState loopback) {
+            peer = new SpringSecurityPeer(
+                    loopback.server.tokenEndpoint(), LoopbackServerState.SPRING_CLIENT, LoopbackServerState.CLIENT_SECRET, Clock.systemUTC());
+            peer.authorizationHeader();
+        }
+    }
+
+    /** google-auth-library credentials with a token already obtained. */
+    @State(Scope.Benchmark)
+    public static class GoogleAuthState {
+
+        GoogleAuthPeer peer;
+
+        @Setup(Level.Trial)
+        public void prime(LoopbackServerState loopback) throws IOException {
+            peer = new GoogleAuthPeer(
+                    loopback.server.tokenEndpoint(), LoopbackServerState.GOOGLE_CLIENT, LoopbackServerState.CLIENT_SECRET, Clock.systemUTC());
+            peer.authorizationHeader();
+        }
+    }
+}
