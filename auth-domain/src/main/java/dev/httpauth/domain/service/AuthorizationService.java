@@ -81,7 +81,12 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
 
     @Override
     public Either<AuthError, RequestCredentials> authorize(String connectionId, OutgoingRequest request) {
-        return connections.loadConnection(connectionId).flatMap(connection -> credentials(connection, request));
+        // Written without flatMap so that a cached request allocates no lambda.
+        Either<AuthError, Connection> loaded = connections.loadConnection(connectionId);
+        if (loaded.isLeft()) {
+            return Either.left(loaded.getLeft());
+        }
+        return credentials(loaded.get(), request);
     }
 
     @Override
@@ -111,17 +116,22 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
                             () -> RequestCredentials.header(AUTHORIZATION, BasicCredentials.headerValue(basic.username(), password))));
             case ApiKey apiKey -> secrets.resolve(id, "value", apiKey.value())
                     .map(key -> prepare(connection).credentialsFor(key, () -> apiKeyCredentials(apiKey, key)));
-            case OAuthClientCredentials oauth -> token(connection, oauth)
-                    .map(token -> prepare(connection).credentialsFor(token));
+            case OAuthClientCredentials oauth -> bearerCredentials(connection, oauth);
             case CustomAuthMethod custom -> secrets.resolveAll(id, custom)
                     .flatMap(resolved -> custom.authorize(new AuthorizationContext(id, request, resolved, clock)));
         };
     }
 
     /** Returns the cached token of {@code method}, obtaining a new one when it is missing or due for refresh. */
+    private Either<AuthError, RequestCredentials> bearerCredentials(Connection connection, OAuthClientCredentials method) {
+        Prepared known = prepare(connection);
+        Either<AuthError, AccessToken> token = known.slot(method).token(method.tokenPolicy(), known.requester(method));
+        return token.isRight() ? known.resultFor(token.get()) : Either.left(token.getLeft());
+    }
+
     Either<AuthError, AccessToken> token(Connection connection, OAuthClientCredentials method) {
-        return prepare(connection).slot(method)
-                .token(method.tokenPolicy(), current -> tokenIssuance.obtainToken(connection.id(), method, current));
+        Prepared known = prepare(connection);
+        return known.slot(method).token(method.tokenPolicy(), known.requester(method));
     }
 
     private Prepared prepare(Connection connection) {
@@ -151,10 +161,15 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
 
         private final Connection connection;
         private volatile TokenCache.Slot slot;
+        private volatile TokenCache.TokenRequester requester;
         private volatile Built built;
 
         /** Credentials and the secret or token instance they were built from. */
-        private record Built(Object source, String sourceValue, RequestCredentials credentials) {
+        private record Built(Object source, String sourceValue, RequestCredentials credentials, Either<AuthError, RequestCredentials> asResult) {
+
+            Built(Object source, String sourceValue, RequestCredentials credentials) {
+                this(source, sourceValue, credentials, Either.right(credentials));
+            }
 
             @Override
             public String toString() {
@@ -175,14 +190,25 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
             return known;
         }
 
-        RequestCredentials credentialsFor(AccessToken token) {
+        /** Returns the requester that obtains this connection's tokens, created once. */
+        TokenCache.TokenRequester requester(OAuthClientCredentials method) {
+            TokenCache.TokenRequester known = requester;
+            if (known == null) {
+                known = current -> tokenIssuance.obtainToken(connection.id(), method, current);
+                requester = known;
+            }
+            return known;
+        }
+
+        /** Returns the Bearer credentials of {@code token}, reusing the finished result while the token is unchanged. */
+        Either<AuthError, RequestCredentials> resultFor(AccessToken token) {
             Built last = built;
             if (last != null && last.source == token) {
-                return last.credentials;
+                return last.asResult;
             }
-            RequestCredentials credentials = RequestCredentials.bearer(token);
-            built = new Built(token, "", credentials);
-            return credentials;
+            Built fresh = new Built(token, "", RequestCredentials.bearer(token));
+            built = fresh;
+            return fresh.asResult;
         }
 
         /** Reuses the last credentials when {@code secret} has the value they were built from. */
