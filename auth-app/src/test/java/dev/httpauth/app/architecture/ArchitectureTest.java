@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is by package, and {@link #importHoldsEveryModule} makes sure that every module was found.
  *
  * <p>NOTE: the rules run from plain JUnit Jupiter tests rather than as {@code @ArchTest} fields,
- * because maven-surefire-plugin 3.5.3, the version this build uses, silently runs no
- * {@code @ArchTest} field. Version 3.5.4 runs them again.
+ * because maven-surefire-plugin 3.5.3 silently ran no {@code @ArchTest} field (3.5.4 and later
+ * run them), and a plain test fails under any version.
  */
 class ArchitectureTest {
 
