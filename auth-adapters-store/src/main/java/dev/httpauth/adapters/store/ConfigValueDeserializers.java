@@ -42,6 +42,7 @@ final class ConfigValueDeserializers {
     /** Registers the value deserializers for secret refs, URLs, durations and the lower-case enums. */
     static SimpleModule module() {
         SimpleModule module = new SimpleModule("httpauth-config-values");
+        module.addDeserializer(String.class, new TextDeserializer());
         module.addDeserializer(SecretRef.class, new SecretRefDeserializer());
         module.addDeserializer(URI.class, new UrlDeserializer());
         module.addDeserializer(Duration.class, new IsoDurationDeserializer());
@@ -135,6 +136,31 @@ final class ConfigValueDeserializers {
      * Parses a URL with {@link URI}. A message about a malformed URL names the reason and the
      * position but not the text, because a URL can carry a password before the host.
      */
+    /**
+     * Reads a text field such as {@code username} and reports a number or a boolean as a problem,
+     * where Jackson would quietly turn {@code 5} into {@code "5"}.
+     */
+    static final class TextDeserializer extends ScalarDeserializer<String> {
+
+        TextDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        String expected() {
+            return "a string";
+        }
+
+        @Override
+        String fromScalar(JsonParser parser, BindingSession session) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                session.reportProblem(parser, "must be " + expected() + ", but is " + JsonPaths.describe(parser.currentToken()));
+                return null;
+            }
+            return parser.getString();
+        }
+    }
+
     static final class UrlDeserializer extends ScalarDeserializer<URI> {
 
         UrlDeserializer() {
