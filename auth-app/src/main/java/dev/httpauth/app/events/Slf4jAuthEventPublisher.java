@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Failures repeat while a server is down, so failed refreshes and failed token requests of one
  * connection are each logged at most once per {@code repeatInterval}, and the next line that gets
- * through says how many were left out. A success starts the count again. Thread-safe.
+ * through counts the lines left out. A success starts the count again. Thread-safe.
  */
 public final class Slf4jAuthEventPublisher implements PublishAuthEventPort {
 
@@ -37,7 +37,7 @@ public final class Slf4jAuthEventPublisher implements PublishAuthEventPort {
     private final Duration repeatInterval;
     private final ConcurrentHashMap<String, RepeatWindow> windows = new ConcurrentHashMap<>();
 
-    /** Creates a publisher that logs each kind of failure of a connection at most once a minute. */
+    /** Creates a publisher that logs failed refreshes and failed token requests of a connection at most once a minute each. */
     public Slf4jAuthEventPublisher() {
         this(Clock.systemUTC(), DEFAULT_REPEAT_INTERVAL);
     }

@@ -23,7 +23,7 @@ public sealed interface AuthError {
 
     /**
      * Tells whether trying the same token request again later may succeed: true for an
-     * unreachable endpoint and for HTTP 429 and 5xx answers, false for everything else, such as
+     * unreachable endpoint and for HTTP 429 and 5xx responses, false for everything else, such as
      * {@code invalid_client}.
      */
     default boolean isRetryable() {
@@ -77,7 +77,7 @@ public sealed interface AuthError {
         }
     }
 
-    /** The token endpoint answered with an RFC 6749 §5.2 error response. */
+    /** The token endpoint returned an RFC 6749 §5.2 error response. */
     record TokenRequestRejected(
             URI tokenEndpoint,
             int status,
@@ -114,7 +114,7 @@ public sealed interface AuthError {
         }
     }
 
-    /** The token endpoint could not be reached or did not answer in time. */
+    /** The token endpoint could not be reached or did not respond in time. */
     record TokenEndpointUnreachable(URI tokenEndpoint, String reason) implements AuthError {
 
         @Override

@@ -154,8 +154,8 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
     }
 
     /**
-     * What the service remembers about one connection: its token slot and the credentials last
-     * built, keyed by the secret or token they were built from.
+     * The per-connection state of the service: its token slot and the credentials last built,
+     * keyed by the secret or token they were built from.
      */
     private final class Prepared {
 

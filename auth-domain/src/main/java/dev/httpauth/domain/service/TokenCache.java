@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  *   <li>When no valid token exists, one caller requests a token on its own thread and the
  *       others wait for that request: concurrent callers for one key cause at most one token
  *       request at a time.
- *   <li>After a failed request the key backs off as the policy says. Callers that find no valid
+ *   <li>After a failed request the key backs off as the policy sets. Callers that find no valid
  *       token during the back-off get the last error at once.
  * </ul>
  *
