@@ -206,7 +206,12 @@ public final class PluginRules {
                 boolean publicClass = type.getModifiers().contains(JavaModifier.PUBLIC) && !type.getModifiers().contains(JavaModifier.ABSTRACT);
                 boolean publicNoArgConstructor = type.getConstructors().stream().anyMatch(PluginRules::isPublicWithoutParameters);
                 boolean loadable = publicClass && publicNoArgConstructor;
-                String problem = !publicClass ? " is not a public concrete class" : !publicNoArgConstructor ? " has no public constructor without parameters" : " can be loaded";
+                String problem = " can be loaded";
+                if (!publicClass) {
+                    problem = " is not a public concrete class";
+                } else if (!publicNoArgConstructor) {
+                    problem = " has no public constructor without parameters";
+                }
                 events.add(new SimpleConditionEvent(type, loadable, type.getName() + problem + " in " + type.getSourceCodeLocation()));
             }
         };

@@ -23,7 +23,7 @@ import java.util.Optional;
  * the errors built here contain neither the client secret nor the value of an
  * {@code access_token}, {@code refresh_token} or {@code id_token} field.
  *
- * <p>The body is parsed as JSON whatever its {@code Content-Type} says, so a JSON body with a wrong
+ * <p>The body is parsed as JSON whatever type its {@code Content-Type} header names, so a JSON body with a wrong
  * content type is still understood.
  */
 final class TokenResponseParser {

@@ -30,7 +30,7 @@ public sealed interface AuthError {
         return false;
     }
 
-    /** The delay the server asked for with {@code Retry-After}, {@code Duration.ZERO} for none. */
+    /** Returns the delay the server requested with {@code Retry-After}, or {@code Duration.ZERO} for none. */
     default Duration retryAfter() {
         return Duration.ZERO;
     }
@@ -128,7 +128,7 @@ public sealed interface AuthError {
         }
     }
 
-    /** The token endpoint answered with something that is neither a token nor an RFC 6749 error. */
+    /** The token endpoint returned something that is neither a token nor an RFC 6749 error. */
     record MalformedTokenResponse(URI tokenEndpoint, int status, String contentType, String reason, String excerpt, Duration retryAfter)
             implements AuthError {
 

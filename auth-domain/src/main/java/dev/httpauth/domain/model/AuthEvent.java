@@ -43,7 +43,7 @@ public sealed interface AuthEvent {
     }
 
     /**
-     * A resource server answered 401 to a request that carried the token.
+     * A resource server returned 401 to a request that carried the token.
      *
      * @param dropped whether the token was dropped from the cache; false when a newer token had
      *     already replaced it

@@ -16,7 +16,7 @@ public sealed interface HttpAuthMethod permits Basic, ApiKey, OAuthClientCredent
     String typeId();
 
     /**
-     * The secret refs this method needs, keyed by the configuration field that holds each one.
+     * The secret refs this method needs, keyed by the configuration field that contains each one.
      * The map iterates in a stable order.
      */
     Map<String, SecretRef> secretRefs();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param queryParameters parameters to append to the request URI's query
  * @param accessToken the OAuth access token the headers carry, empty for other methods; a client
  *     reports it back through {@code AuthorizeRequestUseCase.reportRejected} when a resource server
- *     answers 401
+ *     returns 401
  */
 public record RequestCredentials(List<Header> headers, List<QueryParameter> queryParameters, Optional<AccessToken> accessToken) {
 

@@ -55,7 +55,7 @@ public final class Secret {
 
     /**
      * A short, stable label for the value: {@code sha256:} and the first 8 hex digits of the
-     * SHA-256 of its UTF-8 bytes. It tells two values apart in logs without exposing either.
+     * SHA-256 of its UTF-8 bytes. It distinguishes two values in logs without exposing either.
      */
     public String fingerprint() {
         try {

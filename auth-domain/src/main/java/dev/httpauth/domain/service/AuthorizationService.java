@@ -37,7 +37,7 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
 
     static final String AUTHORIZATION = "Authorization";
 
-    /** Starts each background refresh on a virtual thread, so a slow token endpoint holds no platform thread. */
+    /** Starts each background refresh on a virtual thread, so a slow token endpoint blocks no platform thread. */
     private static final Executor REFRESH_ON_VIRTUAL_THREADS =
             task -> Thread.ofVirtual().name("httpauth-token-refresh").start(task);
 

@@ -21,7 +21,7 @@ public interface AuthorizeRequestUseCase {
     Either<AuthError, RequestCredentials> authorize(String connectionId, OutgoingRequest request);
 
     /**
-     * Tells the service that a resource server answered 401 to a request sent with
+     * Tells the service that a resource server returned 401 to a request sent with
      * {@code credentials}. For OAuth connections it drops exactly the token those credentials
      * carry, so the next {@link #authorize} obtains a new one; a newer token obtained meanwhile
      * stays. Does nothing for credentials without an access token.
