@@ -38,9 +38,12 @@ public record RequestCredentials(List<Header> headers, List<QueryParameter> quer
         this(headers, queryParameters, Optional.empty());
     }
 
-    /** Credentials made of an {@code Authorization: Bearer} header for {@code token}. */
+    /**
+     * Credentials made of an {@code Authorization: Bearer} header for {@code token}. The header
+     * shares the token's {@link AccessToken#authorizationValue()}, so it copies no characters.
+     */
     public static RequestCredentials bearer(AccessToken token) {
-        Header header = new Header("Authorization", Secret.of("Bearer " + token.value().reveal()));
+        Header header = new Header("Authorization", token.authorizationValue());
         return new RequestCredentials(List.of(header), List.of(), Optional.of(token));
     }
 

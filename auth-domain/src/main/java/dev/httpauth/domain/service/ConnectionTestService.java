@@ -164,7 +164,7 @@ public final class ConnectionTestService implements TestConnectionUseCase {
                 ? "expires in " + token.lifetime().toSeconds() + " s"
                 : "no expires_in sent, assuming " + token.lifetime().toSeconds() + " s";
         String scopes = token.grantedScopes().isEmpty() ? "no scopes" : "scopes '" + String.join(" ", token.grantedScopes()) + "'";
-        return token.tokenType() + " token, " + lifetime + ", " + scopes + ", fingerprint " + token.value().fingerprint();
+        return token.tokenType() + " token, " + lifetime + ", " + scopes + ", fingerprint " + token.fingerprint();
     }
 
     private static String describe(RequestCredentials credentials) {

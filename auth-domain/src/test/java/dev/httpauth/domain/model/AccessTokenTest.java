@@ -36,4 +36,35 @@ class AccessTokenTest {
         assertThat(token.isExpiredAt(token.expiresAt().minusNanos(1))).isFalse();
         assertThat(token.isExpiredAt(token.expiresAt())).isTrue();
     }
+
+    @Test
+    void authorizationValueIsBearerAndToken() {
+        AccessToken token = accessToken("eyJhbGciOi.payload.signature", START, Duration.ofMinutes(10));
+
+        assertThat(token.authorizationValue().reveal()).isEqualTo("Bearer eyJhbGciOi.payload.signature");
+        assertThat(token.value().reveal()).isEqualTo("eyJhbGciOi.payload.signature");
+    }
+
+    @Test
+    void bearerCredentialsShareTheTokensCharacters() {
+        AccessToken token = accessToken("t".repeat(1000), START, Duration.ofMinutes(10));
+
+        RequestCredentials credentials = RequestCredentials.bearer(token);
+
+        assertThat(credentials.headers().getFirst().value()).isSameAs(token.authorizationValue());
+    }
+
+    @Test
+    void fingerprintIsTheTokensNotTheHeaders() {
+        AccessToken token = accessToken("opaque-token", START, Duration.ofMinutes(10));
+
+        assertThat(token.fingerprint()).isEqualTo(Secret.of("opaque-token").fingerprint());
+    }
+
+    @Test
+    void toStringShowsNoToken() {
+        AccessToken token = accessToken("opaque-token-7f3a", START, Duration.ofMinutes(10));
+
+        assertThat(token.toString()).doesNotContain("opaque-token-7f3a").contains("redacted", "expiresAt=");
+    }
 }
