@@ -3,6 +3,7 @@ package dev.httpauth.app;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import dev.httpauth.adapters.http.AuthorizingHttpClient;
 import dev.httpauth.adapters.http.TokenEndpointSettings;
 import dev.httpauth.adapters.store.InMemoryConnections;
 import dev.httpauth.adapters.store.vault.Pkcs12SecretStore;
@@ -14,12 +15,14 @@ import dev.httpauth.domain.model.ConnectionTestReport;
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.RequestCredentials;
 import dev.httpauth.domain.port.in.AuthorizeRequestUseCase;
+import dev.httpauth.domain.port.in.ConnectionAuthorizer;
 import dev.httpauth.domain.port.in.ListConnectionsUseCase;
 import dev.httpauth.domain.port.in.TestConnectionUseCase;
 import dev.httpauth.domain.port.out.ResolveSecretPort;
 import io.vavr.control.Either;
 import jakarta.inject.Inject;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +60,23 @@ public final class HttpAuth {
     /** See {@link AuthorizeRequestUseCase#authorize}. */
     public Either<AuthError, RequestCredentials> authorize(String connectionId, OutgoingRequest request) {
         return authorizeRequest.authorize(connectionId, request);
+    }
+
+    /** See {@link AuthorizeRequestUseCase#authorizer}. */
+    public Either<AuthError, ConnectionAuthorizer> authorizer(String connectionId) {
+        return authorizeRequest.authorizer(connectionId);
+    }
+
+    /**
+     * Returns an {@link HttpClient} that authorizes every request of {@code connectionId} before
+     * {@code delegate} sends it, and retries once after a resource server rejects a token; see
+     * {@link AuthorizingHttpClient}. The client keeps the connection as it is configured now.
+     *
+     * @return the client, or {@code UnknownConnection} or {@code InvalidConfiguration}
+     */
+    public Either<AuthError, HttpClient> httpClient(String connectionId, HttpClient delegate) {
+        Objects.requireNonNull(delegate, "delegate");
+        return authorizer(connectionId).map(authorizer -> new AuthorizingHttpClient(delegate, authorizer));
     }
 
     /** See {@link TestConnectionUseCase#test}. */

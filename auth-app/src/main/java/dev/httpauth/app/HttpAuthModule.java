@@ -53,8 +53,8 @@ import java.util.function.Supplier;
  *   <tr><td>{@link RequestTokenPort}</td><td>{@link TokenEndpointClient}</td></tr>
  *   <tr><td>{@link PublishAuthEventPort}</td><td>{@link Slf4jAuthEventPublisher}</td></tr>
  *   <tr><td>{@link Clock}</td><td>{@link Clock#systemUTC()}</td></tr>
- *   <tr><td>{@link AuthorizeRequestUseCase}</td><td>the domain's {@code AuthorizationService}, wrapped so that a
- *       rotated OAuth client secret takes effect, see {@link #withSecretRotationCheck}</td></tr>
+ *   <tr><td>{@link AuthorizeRequestUseCase}</td><td>the domain's {@code AuthorizationService}, which checks a cached
+ *       token's client secret for a rotation as {@link #withSecretRotationCheck} sets</td></tr>
  *   <tr><td>{@link TestConnectionUseCase}, {@link ListConnectionsUseCase}</td><td>the domain services, built from the ports above</td></tr>
  * </table>
  *
@@ -67,7 +67,7 @@ import java.util.function.Supplier;
 public final class HttpAuthModule extends AbstractModule {
 
     /** The default minimum time between two checks of a cached token's client secret for a rotation: 30 seconds. */
-    public static final Duration DEFAULT_SECRET_ROTATION_CHECK = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_SECRET_ROTATION_CHECK = AuthorizationService.DEFAULT_CLIENT_SECRET_CHECK;
 
     private final BiFunction<Set<String>, ConnectionFileFormat, LoadConnectionsPort> connectionsForSchemes;
     private final SecretStores secretStores;
@@ -251,9 +251,7 @@ public final class HttpAuthModule extends AbstractModule {
             RequestTokenPort tokenEndpoint,
             PublishAuthEventPort events,
             Clock clock) {
-        ClientSecretRecorder recorder = new ClientSecretRecorder(tokenEndpoint);
-        AuthorizationService authorization = new AuthorizationService(connections, secrets, recorder, events, clock);
-        return new RotationAwareAuthorization(authorization, connections, secrets, recorder, clock, secretRotationCheck);
+        return new AuthorizationService(connections, secrets, tokenEndpoint, events, clock, secretRotationCheck);
     }
 
     @Provides

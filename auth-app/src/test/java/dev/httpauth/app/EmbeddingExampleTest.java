@@ -82,6 +82,37 @@ class EmbeddingExampleTest {
         assertThat(metrics).singleElement().isInstanceOf(AuthEvent.TokenObtained.class);
     }
 
+    @Test
+    void wrappedClientExampleSendsAuthorizedRequests() throws Exception {
+        Path connectionsFile = services.writeConnectionsFile(directory);
+        URI uri = services.resource().uri("/bearer");
+        HttpAuth httpAuth = HttpAuth.builder()
+                .connectionsFile(connectionsFile)
+                .build();
+
+        try (HttpClient delegate = HttpClient.newHttpClient()) {
+            HttpClient client = httpAuth.httpClient("oauth", delegate)
+                    .getOrElseThrow(error -> new IllegalStateException(error.message()));
+            HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> second = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(second.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void wrappedClientOfUnknownConnectionIsAnError() {
+        HttpAuth httpAuth = HttpAuth.builder()
+                .connectionsFile(services.writeConnectionsFile(directory))
+                .build();
+
+        try (HttpClient delegate = HttpClient.newHttpClient()) {
+            assertThat(httpAuth.httpClient("no-such-connection", delegate).getLeft().message())
+                    .contains("no-such-connection");
+        }
+    }
+
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,8 @@ import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.RequestCredentials;
 import dev.httpauth.domain.port.in.AuthorizeRequestUseCase;
+import dev.httpauth.domain.port.in.ConnectionAuthorizer;
+import io.vavr.control.Either;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,11 @@ import javax.net.ssl.SSLParameters;
  * calling thread, so it blocks while the connection has no valid token and one is requested.
  * After a 401 it obtains the new credentials on the thread that completed the response.
  *
+ * <p>Built from a {@link ConnectionAuthorizer}, the client uses the connection as the handle
+ * keeps it and skips a lookup per request; built from an {@link AuthorizeRequestUseCase} and a
+ * connection id, it looks the connection up for each request and so follows changes of the
+ * configured connections.
+ *
  * <p>All other settings come from the delegate. {@code shutdown} and {@code close} leave the
  * delegate running, because the caller who created it owns it. WebSockets are not supported.
  */
@@ -55,18 +62,31 @@ public final class AuthorizingHttpClient extends HttpClient {
     private static final Logger log = LoggerFactory.getLogger(AuthorizingHttpClient.class);
 
     private final HttpClient delegate;
-    private final AuthorizeRequestUseCase authorization;
+    private final ConnectionAuthorizer authorization;
     private final String connectionId;
 
     /**
+     * Creates a client that looks the connection up for each request.
+     *
      * @param delegate the client that sends the requests
      * @param authorization computes the credentials
      * @param connectionId the connection whose auth method applies to every request
      */
     public AuthorizingHttpClient(HttpClient delegate, AuthorizeRequestUseCase authorization, String connectionId) {
+        this(delegate, new LookupPerRequest(Objects.requireNonNull(authorization, "authorization"), Objects.requireNonNull(connectionId, "connectionId")));
+    }
+
+    /**
+     * Creates a client that authorizes every request with {@code authorizer}, the faster choice
+     * for a client that lives as long as the connection's configuration.
+     *
+     * @param delegate the client that sends the requests
+     * @param authorizer the handle of the connection whose auth method applies to every request
+     */
+    public AuthorizingHttpClient(HttpClient delegate, ConnectionAuthorizer authorizer) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.authorization = Objects.requireNonNull(authorization, "authorization");
-        this.connectionId = Objects.requireNonNull(connectionId, "connectionId");
+        this.authorization = Objects.requireNonNull(authorizer, "authorizer");
+        this.connectionId = authorizer.connectionId();
     }
 
     @Override
@@ -123,7 +143,7 @@ public final class AuthorizingHttpClient extends HttpClient {
 
     private RequestCredentials credentialsFor(HttpRequest request) throws AuthorizationFailedException {
         OutgoingRequest outgoing = new OutgoingRequest(request.method(), request.uri(), request.headers().map());
-        return authorization.authorize(connectionId, outgoing)
+        return authorization.authorize(outgoing)
                 .getOrElseThrow(error -> new AuthorizationFailedException(connectionId, error));
     }
 
@@ -143,7 +163,7 @@ public final class AuthorizingHttpClient extends HttpClient {
             throws AuthorizationFailedException {
         // The token is reported even when the request cannot be retried, so that the next request
         // does not send it again.
-        authorization.reportRejected(connectionId, rejected);
+        authorization.reportRejected(rejected);
         if (!isReplayable(request)) {
             return Optional.empty();
         }
@@ -178,6 +198,20 @@ public final class AuthorizingHttpClient extends HttpClient {
             }
         } else if (body instanceof BaseStream<?, ?> stream) {
             stream.close();
+        }
+    }
+
+    /** A connection handle that looks the connection up by id for every call. */
+    private record LookupPerRequest(AuthorizeRequestUseCase authorization, String connectionId) implements ConnectionAuthorizer {
+
+        @Override
+        public Either<AuthError, RequestCredentials> authorize(OutgoingRequest request) {
+            return authorization.authorize(connectionId, request);
+        }
+
+        @Override
+        public boolean reportRejected(RequestCredentials credentials) {
+            return authorization.reportRejected(connectionId, credentials);
         }
     }
 

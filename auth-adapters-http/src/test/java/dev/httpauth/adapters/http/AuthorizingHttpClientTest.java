@@ -101,6 +101,51 @@ class AuthorizingHttpClientTest {
         return events.stream().filter(AuthEvent.TokenRejected.class::isInstance).map(AuthEvent.TokenRejected.class::cast).toList();
     }
 
+    private AuthorizingHttpClient clientWithHandle(String connectionId) {
+        return new AuthorizingHttpClient(transport, authorization.authorizer(connectionId).get());
+    }
+
+    @Nested
+    class WithHandle {
+
+        @Test
+        void requestWithTokenIsAuthorized() throws Exception {
+            AuthorizingHttpClient client = clientWithHandle("orders");
+
+            HttpResponse<String> first = client.send(get(resource.uri("/bearer")), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> second = client.send(get(resource.uri("/bearer")), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(second.statusCode()).isEqualTo(200);
+            assertThat(authorizationServer.tokenRequestCount()).isEqualTo(1);
+        }
+
+        @Test
+        void rejectedTokenIsReplacedOnce() throws Exception {
+            try (TokenCheckingResource revoking = TokenCheckingResource.start(TokenCheckingResource.Revocation.FIRST_TOKEN)) {
+                HttpResponse<String> response = clientWithHandle("orders").send(get(revoking.uri("/orders")), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(revoking.authorizations()).hasSize(2);
+                assertThat(revoking.authorizations().get(1)).isNotEqualTo(revoking.authorizations().get(0));
+                assertThat(rejections()).singleElement().satisfies(rejected -> assertThat(rejected.dropped()).isTrue());
+            }
+        }
+
+        @Test
+        void asyncRejectedTokenIsReplacedOnce() throws Exception {
+            try (TokenCheckingResource revoking = TokenCheckingResource.start(TokenCheckingResource.Revocation.FIRST_TOKEN)) {
+                HttpResponse<String> response = clientWithHandle("orders")
+                        .sendAsync(get(revoking.uri("/orders")), HttpResponse.BodyHandlers.ofString())
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(revoking.authorizations()).hasSize(2);
+                assertThat(authorizationServer.tokenRequestCount()).isEqualTo(2);
+            }
+        }
+    }
+
     @Nested
     class Bearer {
 

@@ -101,6 +101,14 @@ public final class Slf4jAuthEventPublisher implements PublishAuthEventPort {
                             suppressedNote(suppressed));
                 }
             }
+            case AuthEvent.ClientSecretChanged changed -> log.info(
+                    "Connection '{}': client secret {} changed since the token with fingerprint {} was obtained from {} for client '{}';"
+                            + " dropped that token, the next request obtains one with the new secret",
+                    changed.connectionId(),
+                    changed.clientSecret(),
+                    changed.tokenFingerprint(),
+                    hostAndPort(changed.tokenEndpoint()),
+                    changed.clientId());
             case AuthEvent.TokenRejected rejected -> log.warn(
                     "Connection '{}': a resource server rejected the token with fingerprint {} from {} for client '{}'; {}",
                     rejected.connectionId(),

@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.httpauth.app.fixture.MutableClock;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AuthEvent;
+import dev.httpauth.domain.model.SecretRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,22 @@ class Slf4jAuthEventPublisherTest {
             assertThat(line.getLevel()).isEqualTo(Level.INFO);
             assertThat(line.getFormattedMessage()).isEqualTo(
                     "Connection 'crm': obtained a token from login.example.com:8443 for client 'crm-client', fingerprint sha256:0a1b2c3d, lifetime 3600 s");
+        });
+    }
+
+    @Test
+    void clientSecretChangeIsLoggedAtInfoWithRef() {
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
+
+        publisher.publish(new AuthEvent.ClientSecretChanged(
+                "crm", TOKEN_ENDPOINT, "crm-client", new SecretRef("vault", "crm-client-secret"), "sha256:0a1b2c3d"));
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.INFO);
+            assertThat(line.getFormattedMessage()).isEqualTo(
+                    "Connection 'crm': client secret vault:crm-client-secret changed since the token with fingerprint sha256:0a1b2c3d"
+                            + " was obtained from login.example.com:8443 for client 'crm-client'; dropped that token,"
+                            + " the next request obtains one with the new secret");
         });
     }
 

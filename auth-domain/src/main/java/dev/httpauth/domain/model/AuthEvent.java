@@ -43,6 +43,16 @@ public sealed interface AuthEvent {
     }
 
     /**
+     * The client secret changed after the token was obtained, for example because it was rotated
+     * in its store. The token was dropped, and the next caller obtains one with the new secret.
+     *
+     * @param clientSecret the ref of the changed secret, never its value
+     */
+    record ClientSecretChanged(String connectionId, URI tokenEndpoint, String clientId, SecretRef clientSecret, String tokenFingerprint)
+            implements AuthEvent {
+    }
+
+    /**
      * A resource server returned 401 to a request that carried the token.
      *
      * @param dropped whether the token was dropped from the cache; false when a newer token had

@@ -12,7 +12,9 @@ import dev.httpauth.domain.model.OAuthClientCredentials;
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.RequestCredentials;
 import dev.httpauth.domain.model.Secret;
+import dev.httpauth.domain.model.SecretRef;
 import dev.httpauth.domain.port.in.AuthorizeRequestUseCase;
+import dev.httpauth.domain.port.in.ConnectionAuthorizer;
 import dev.httpauth.domain.port.out.LoadConnectionsPort;
 import dev.httpauth.domain.port.out.PublishAuthEventPort;
 import dev.httpauth.domain.port.out.RequestTokenPort;
@@ -20,20 +22,30 @@ import dev.httpauth.domain.port.out.ResolveSecretPort;
 import io.vavr.control.Either;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
  * Computes request credentials for every auth method, caching OAuth access tokens in a
  * {@link TokenCache}.
  *
- * <p>The service keeps, per connection id, the last credentials it built and the secret or
- * token they came from, and returns them again while that source is unchanged. So a request
- * whose token is cached allocates no new header.
+ * <p>The service prepares each connection once, on its first request, as a
+ * {@link ConnectionAuthorizer}: it finds the connection's token slot, or keeps the credentials it
+ * last built and the secret they came from. So a request whose token is cached allocates nothing,
+ * and a Basic or API key request allocates nothing while its secret is unchanged.
+ *
+ * <p>Secrets are resolved for every Basic and API key request, so a rotated password or key takes
+ * effect at once. A cached OAuth token was obtained with the client secret of its time. So at
+ * most once per client secret check interval, one caller resolves the client secret again. When
+ * it has changed, the token is dropped and a new one is obtained with the new secret.
  */
 public final class AuthorizationService implements AuthorizeRequestUseCase {
+
+    /** The default minimum time between two checks of a cached token's client secret for a rotation: 30 seconds. */
+    public static final Duration DEFAULT_CLIENT_SECRET_CHECK = Duration.ofSeconds(30);
 
     static final String AUTHORIZATION = "Authorization";
 
@@ -42,14 +54,18 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
             task -> Thread.ofVirtual().name("httpauth-token-refresh").start(task);
 
     private final LoadConnectionsPort connections;
+    private final ResolveSecretPort secretStore;
     private final MethodSecrets secrets;
     private final TokenIssuance tokenIssuance;
     private final TokenCache tokens;
     private final PublishAuthEventPort events;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, PreparedConnection> prepared = new ConcurrentHashMap<>();
 
-    /** Creates a service whose background token refreshes each run on a new virtual thread. */
+    /**
+     * Creates a service whose background token refreshes each run on a new virtual thread and
+     * that checks client secrets every {@link #DEFAULT_CLIENT_SECRET_CHECK}.
+     */
     public AuthorizationService(
             LoadConnectionsPort connections,
             ResolveSecretPort secretStore,
@@ -60,6 +76,25 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
     }
 
     /**
+     * Creates a service whose background token refreshes each run on a new virtual thread.
+     *
+     * @param clientSecretCheck the minimum time between two checks of one cached token's client
+     *     secret; zero checks on every request
+     * @throws IllegalArgumentException if {@code clientSecretCheck} is negative
+     */
+    public AuthorizationService(
+            LoadConnectionsPort connections,
+            ResolveSecretPort secretStore,
+            RequestTokenPort tokenEndpoint,
+            PublishAuthEventPort events,
+            Clock clock,
+            Duration clientSecretCheck) {
+        this(connections, secretStore, tokenEndpoint, events, clock, REFRESH_ON_VIRTUAL_THREADS, RandomGenerator.getDefault(), clientSecretCheck);
+    }
+
+    /**
+     * Creates a service that checks client secrets every {@link #DEFAULT_CLIENT_SECRET_CHECK}.
+     *
      * @param refreshExecutor runs background token refreshes for all connections
      * @param random the source of back-off jitter
      */
@@ -71,10 +106,30 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
             Clock clock,
             Executor refreshExecutor,
             RandomGenerator random) {
+        this(connections, secretStore, tokenEndpoint, events, clock, refreshExecutor, random, DEFAULT_CLIENT_SECRET_CHECK);
+    }
+
+    /**
+     * @param refreshExecutor runs background token refreshes for all connections
+     * @param random the source of back-off jitter
+     * @param clientSecretCheck the minimum time between two checks of one cached token's client
+     *     secret; zero checks on every request
+     * @throws IllegalArgumentException if {@code clientSecretCheck} is negative
+     */
+    public AuthorizationService(
+            LoadConnectionsPort connections,
+            ResolveSecretPort secretStore,
+            RequestTokenPort tokenEndpoint,
+            PublishAuthEventPort events,
+            Clock clock,
+            Executor refreshExecutor,
+            RandomGenerator random,
+            Duration clientSecretCheck) {
         this.connections = connections;
+        this.secretStore = secretStore;
         this.secrets = new MethodSecrets(secretStore);
         this.tokenIssuance = new TokenIssuance(secrets, tokenEndpoint, events, clock);
-        this.tokens = new TokenCache(clock, refreshExecutor, random);
+        this.tokens = new TokenCache(clock, refreshExecutor, random, Optional.of(clientSecretCheck));
         this.events = events;
         this.clock = clock;
     }
@@ -86,7 +141,7 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
         if (loaded.isLeft()) {
             return Either.left(loaded.getLeft());
         }
-        return credentials(loaded.get(), request);
+        return prepare(loaded.get()).authorize(request);
     }
 
     @Override
@@ -94,54 +149,29 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
         if (credentials.accessToken().isEmpty()) {
             return false;
         }
-        AccessToken rejected = credentials.accessToken().get();
         return connections.loadConnection(connectionId)
-                .map(connection -> connection.auth() instanceof OAuthClientCredentials oauth
-                        && drop(connection, oauth, rejected))
+                .map(connection -> prepare(connection).reportRejected(credentials))
                 .getOrElse(false);
     }
 
-    private boolean drop(Connection connection, OAuthClientCredentials oauth, AccessToken rejected) {
-        boolean dropped = prepare(connection).slot(oauth).drop(rejected);
-        events.publish(new AuthEvent.TokenRejected(
-                connection.id(), oauth.tokenEndpoint(), oauth.clientId(), rejected.value().fingerprint(), dropped));
-        return dropped;
+    @Override
+    public Either<AuthError, ConnectionAuthorizer> authorizer(String connectionId) {
+        return connections.loadConnection(connectionId).map(this::prepare);
     }
 
-    private Either<AuthError, RequestCredentials> credentials(Connection connection, OutgoingRequest request) {
-        String id = connection.id();
-        return switch (connection.auth()) {
-            case Basic basic -> secrets.resolve(id, "password", basic.password())
-                    .map(password -> prepare(connection).credentialsFor(password,
-                            () -> RequestCredentials.header(AUTHORIZATION, BasicCredentials.headerValue(basic.username(), password))));
-            case ApiKey apiKey -> secrets.resolve(id, "value", apiKey.value())
-                    .map(key -> prepare(connection).credentialsFor(key, () -> apiKeyCredentials(apiKey, key)));
-            case OAuthClientCredentials oauth -> bearerCredentials(connection, oauth);
-            case CustomAuthMethod custom -> secrets.resolveAll(id, custom)
-                    .flatMap(resolved -> custom.authorize(new AuthorizationContext(id, request, resolved, clock)));
-        };
+    /** Returns a valid token of {@code connection}, obtaining a new one when it is missing or due for refresh. */
+    Either<AuthError, AccessToken> token(Connection connection) {
+        return prepare(connection).token();
     }
 
-    /** Returns the cached token of {@code method}, obtaining a new one when it is missing or due for refresh. */
-    private Either<AuthError, RequestCredentials> bearerCredentials(Connection connection, OAuthClientCredentials method) {
-        Prepared known = prepare(connection);
-        Either<AuthError, AccessToken> token = known.slot(method).token(method.tokenPolicy(), known.requester(method));
-        return token.isRight() ? known.resultFor(token.get()) : Either.left(token.getLeft());
-    }
-
-    Either<AuthError, AccessToken> token(Connection connection, OAuthClientCredentials method) {
-        Prepared known = prepare(connection);
-        return known.slot(method).token(method.tokenPolicy(), known.requester(method));
-    }
-
-    private Prepared prepare(Connection connection) {
-        Prepared known = prepared.get(connection.id());
+    private PreparedConnection prepare(Connection connection) {
+        PreparedConnection known = prepared.get(connection.id());
         // A connection store may return a new but equal Connection for every lookup, and the
-        // prepared credentials stay valid for it.
+        // prepared connection stays valid for it.
         if (known != null && (known.connection == connection || known.connection.equals(connection))) {
             return known;
         }
-        Prepared fresh = new Prepared(connection);
+        PreparedConnection fresh = new PreparedConnection(connection);
         prepared.put(connection.id(), fresh);
         return fresh;
     }
@@ -154,22 +184,18 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
     }
 
     /**
-     * The per-connection state of the service: its token slot and the credentials last built,
-     * keyed by the secret or token they were built from.
+     * One connection, ready to authorize requests: for OAuth its token slot, for Basic and API key
+     * the credentials last built and the secret they came from. It is also the requester of the
+     * connection's tokens, so that token events name the connection that asked.
      */
-    private final class Prepared {
+    private final class PreparedConnection implements ConnectionAuthorizer, TokenCache.TokenRequester {
 
         private final Connection connection;
-        private volatile TokenCache.Slot slot;
-        private volatile TokenCache.TokenRequester requester;
+        private final TokenCache.Slot slot;
         private volatile Built built;
 
-        /** Credentials and the secret or token instance they were built from. */
-        private record Built(Object source, String sourceValue, RequestCredentials credentials, Either<AuthError, RequestCredentials> asResult) {
-
-            Built(Object source, String sourceValue, RequestCredentials credentials) {
-                this(source, sourceValue, credentials, Either.right(credentials));
-            }
+        /** Credentials built from a secret, the secret instance and its value, and the finished result. */
+        private record Built(Secret source, String sourceValue, Either<AuthError, RequestCredentials> asResult) {
 
             @Override
             public String toString() {
@@ -177,50 +203,100 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
             }
         }
 
-        Prepared(Connection connection) {
+        PreparedConnection(Connection connection) {
             this.connection = connection;
+            this.slot = connection.auth() instanceof OAuthClientCredentials oauth ? tokens.slot(TokenKey.of(oauth)) : null;
         }
 
-        TokenCache.Slot slot(OAuthClientCredentials method) {
-            TokenCache.Slot known = slot;
-            if (known == null) {
-                known = tokens.slot(TokenKey.of(method));
-                slot = known;
+        @Override
+        public String connectionId() {
+            return connection.id();
+        }
+
+        @Override
+        public Either<AuthError, RequestCredentials> authorize(OutgoingRequest request) {
+            String id = connection.id();
+            return switch (connection.auth()) {
+                case OAuthClientCredentials oauth -> slot.credentials(oauth.tokenPolicy(), this);
+                case Basic basic -> fromSecret("password", basic.password());
+                case ApiKey apiKey -> fromSecret("value", apiKey.value());
+                case CustomAuthMethod custom -> secrets.resolveAll(id, custom)
+                        .flatMap(resolved -> custom.authorize(new AuthorizationContext(id, request, resolved, clock)));
+            };
+        }
+
+        @Override
+        public boolean reportRejected(RequestCredentials credentials) {
+            if (slot == null || credentials.accessToken().isEmpty()) {
+                return false;
             }
-            return known;
+            OAuthClientCredentials oauth = (OAuthClientCredentials) connection.auth();
+            AccessToken rejected = credentials.accessToken().get();
+            boolean dropped = slot.drop(rejected);
+            events.publish(new AuthEvent.TokenRejected(connection.id(), oauth.tokenEndpoint(), oauth.clientId(), rejected.fingerprint(), dropped));
+            return dropped;
         }
 
-        /** Returns the requester that obtains this connection's tokens, created once. */
-        TokenCache.TokenRequester requester(OAuthClientCredentials method) {
-            TokenCache.TokenRequester known = requester;
-            if (known == null) {
-                known = current -> tokenIssuance.obtainToken(connection.id(), method, current);
-                requester = known;
+        Either<AuthError, AccessToken> token() {
+            if (!(connection.auth() instanceof OAuthClientCredentials oauth)) {
+                throw new IllegalStateException("Connection '" + connection.id() + "' does not use OAuth client credentials");
             }
-            return known;
+            return slot.token(oauth.tokenPolicy(), this);
         }
 
-        /** Returns the Bearer credentials of {@code token}, reusing the finished result while the token is unchanged. */
-        Either<AuthError, RequestCredentials> resultFor(AccessToken token) {
+        @Override
+        public Either<AuthError, AccessToken> requestToken(Optional<AccessToken> current) {
+            return issueToken(current).map(TokenCache.IssuedToken::token);
+        }
+
+        @Override
+        public Either<AuthError, TokenCache.IssuedToken> issueToken(Optional<AccessToken> current) {
+            return tokenIssuance.issueToken(connection.id(), (OAuthClientCredentials) connection.auth(), current);
+        }
+
+        @Override
+        public boolean credentialsChanged(AccessToken token, byte[] credentialsDigest) {
+            return tokenIssuance.clientSecretChanged(connection.id(), (OAuthClientCredentials) connection.auth(), token, credentialsDigest);
+        }
+
+        /**
+         * Resolves the secret of a Basic or API key connection and returns the credentials built
+         * from it, reusing the last ones while the secret has the value they were built from. The
+         * value is checked only when it differs from that one.
+         */
+        private Either<AuthError, RequestCredentials> fromSecret(String field, SecretRef ref) {
+            Either<AuthError, Secret> resolved = secretStore.resolve(ref);
+            if (resolved.isLeft()) {
+                return Either.left(resolved.getLeft());
+            }
+            Secret secret = resolved.get();
             Built last = built;
-            if (last != null && last.source == token) {
+            // A store may return a new Secret object for an unchanged value, so the values are compared.
+            if (last != null && (last.source == secret || last.sourceValue.equals(secret.reveal()))) {
                 return last.asResult;
             }
-            Built fresh = new Built(token, "", RequestCredentials.bearer(token));
+
+            Either<AuthError, Secret> checked = secrets.check(connection.id(), field, ref, secret);
+            if (checked.isLeft()) {
+                return Either.left(checked.getLeft());
+            }
+            Built fresh = new Built(secret, secret.reveal(), Either.right(build(secret)));
             built = fresh;
             return fresh.asResult;
         }
 
-        /** Reuses the last credentials when {@code secret} has the value they were built from. */
-        RequestCredentials credentialsFor(Secret secret, Supplier<RequestCredentials> build) {
-            Built last = built;
-            // A store may return a new Secret object for an unchanged value, so the values are compared.
-            if (last != null && (last.source == secret || last.sourceValue.equals(secret.reveal()))) {
-                return last.credentials;
-            }
-            RequestCredentials credentials = build.get();
-            built = new Built(secret, secret.reveal(), credentials);
-            return credentials;
+        private RequestCredentials build(Secret secret) {
+            return switch (connection.auth()) {
+                case Basic basic -> RequestCredentials.header(AUTHORIZATION, BasicCredentials.headerValue(basic.username(), secret));
+                case ApiKey apiKey -> apiKeyCredentials(apiKey, secret);
+                case OAuthClientCredentials oauth -> throw new IllegalStateException("OAuth credentials are built from tokens");
+                case CustomAuthMethod custom -> throw new IllegalStateException("Plugin methods build their own credentials");
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "PreparedConnection[" + connection.id() + "]";
         }
     }
 }

@@ -26,9 +26,14 @@ final class MethodSecrets {
      * sent in a request.
      */
     Either<AuthError, Secret> resolve(String connectionId, String field, SecretRef ref) {
-        return secretStore.resolve(ref).flatMap(secret -> AuthMethodValidation.secretValueProblem(field, ref, secret)
+        return secretStore.resolve(ref).flatMap(secret -> check(connectionId, field, ref, secret));
+    }
+
+    /** Checks that {@code secret}, resolved from {@code ref} for {@code field}, can be sent in a request. */
+    Either<AuthError, Secret> check(String connectionId, String field, SecretRef ref, Secret secret) {
+        return AuthMethodValidation.secretValueProblem(field, ref, secret)
                 .<Either<AuthError, Secret>>map(problem -> Either.left(invalidSecret(connectionId, problem)))
-                .orElseGet(() -> Either.right(secret)));
+                .orElseGet(() -> Either.right(secret));
     }
 
     /** Resolves every secret ref of {@code method}, keyed by field, stopping at the first failure. */

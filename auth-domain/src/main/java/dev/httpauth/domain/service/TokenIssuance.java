@@ -4,6 +4,7 @@ import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
 import dev.httpauth.domain.model.AuthEvent;
 import dev.httpauth.domain.model.OAuthClientCredentials;
+import dev.httpauth.domain.model.Secret;
 import dev.httpauth.domain.model.TokenGrant;
 import dev.httpauth.domain.model.TokenRequest;
 import dev.httpauth.domain.port.out.PublishAuthEventPort;
@@ -11,6 +12,9 @@ import dev.httpauth.domain.port.out.RequestTokenPort;
 import io.vavr.control.Either;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,13 +46,45 @@ final class TokenIssuance {
      * is used from the next token request on.
      */
     Either<AuthError, AccessToken> obtainToken(String connectionId, OAuthClientCredentials method, Optional<AccessToken> current) {
-        Either<AuthError, AccessToken> outcome = secrets.resolve(connectionId, "clientSecret", method.clientSecret())
-                .map(clientSecret -> TokenRequest.forMethod(method, clientSecret))
-                .flatMap(tokenEndpoint::requestToken)
-                .map(grant -> toAccessToken(method, grant, clock.instant()));
+        return issueToken(connectionId, method, current).map(TokenCache.IssuedToken::token);
+    }
 
-        events.publish(outcomeEvent(connectionId, method, current, outcome));
+    /**
+     * Obtains a token as {@link #obtainToken} does and returns it with the SHA-256 digest of the
+     * client secret that obtained it, so that {@link #clientSecretChanged} can tell later whether
+     * the secret was rotated without keeping its value.
+     */
+    Either<AuthError, TokenCache.IssuedToken> issueToken(String connectionId, OAuthClientCredentials method, Optional<AccessToken> current) {
+        Either<AuthError, TokenCache.IssuedToken> outcome = secrets.resolve(connectionId, "clientSecret", method.clientSecret())
+                .flatMap(clientSecret -> tokenEndpoint.requestToken(TokenRequest.forMethod(method, clientSecret))
+                        .map(grant -> new TokenCache.IssuedToken(toAccessToken(method, grant, clock.instant()), Optional.of(digest(clientSecret)))));
+
+        events.publish(outcomeEvent(connectionId, method, current, outcome.map(TokenCache.IssuedToken::token)));
         return outcome;
+    }
+
+    /**
+     * Tells whether the client secret of {@code method} differs from the one whose digest is
+     * {@code usedDigest}, and reports a change as {@link AuthEvent.ClientSecretChanged}. A secret
+     * that cannot be resolved now counts as unchanged: the token stays, and the next token request
+     * reports the failure.
+     */
+    boolean clientSecretChanged(String connectionId, OAuthClientCredentials method, AccessToken token, byte[] usedDigest) {
+        Either<AuthError, Secret> current = secrets.resolve(connectionId, "clientSecret", method.clientSecret());
+        if (current.isLeft() || MessageDigest.isEqual(usedDigest, digest(current.get()))) {
+            return false;
+        }
+        events.publish(new AuthEvent.ClientSecretChanged(connectionId, method.tokenEndpoint(), method.clientId(), method.clientSecret(), token.fingerprint()));
+        return true;
+    }
+
+    /** Returns the SHA-256 digest of the UTF-8 bytes of {@code secret}. */
+    private static byte[] digest(Secret secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.reveal().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform must support SHA-256", e);
+        }
     }
 
     private AuthEvent outcomeEvent(
@@ -67,8 +103,8 @@ final class TokenIssuance {
         AccessToken token = outcome.get();
         return current
                 .<AuthEvent>map(previous -> new AuthEvent.TokenRefreshed(
-                        connectionId, endpoint, clientId, token.value().fingerprint(), token.lifetime(), previous.value().fingerprint()))
-                .orElseGet(() -> new AuthEvent.TokenObtained(connectionId, endpoint, clientId, token.value().fingerprint(), token.lifetime()));
+                        connectionId, endpoint, clientId, token.fingerprint(), token.lifetime(), previous.fingerprint()))
+                .orElseGet(() -> new AuthEvent.TokenObtained(connectionId, endpoint, clientId, token.fingerprint(), token.lifetime()));
     }
 
     /**

@@ -298,7 +298,7 @@ class AuthorizationServiceTest {
             AuthorizationService service = service(tokenEndpoint);
             OAuthClientCredentials method = oauthMethodWithScopes(List.of("crm.read", "crm.write"));
 
-            AccessToken token = service.token(new Connection("crm", method), method).get();
+            AccessToken token = service.token(new Connection("crm", method)).get();
 
             assertThat(token.grantedScopes()).containsExactly("crm.read", "crm.write");
             assertThat(token.lifetimeFromServer()).isFalse();
@@ -312,7 +312,7 @@ class AuthorizationServiceTest {
                     new TokenGrant(Secret.of("t"), "Bearer", Optional.of(ONE_HOUR), Optional.of(List.of("crm.read")))));
             AuthorizationService service = service(tokenEndpoint);
 
-            AccessToken token = service.token(new Connection("crm", oauthMethodWithScopes(List.of("crm.read", "crm.write"))), oauthMethodWithScopes(List.of("crm.read", "crm.write"))).get();
+            AccessToken token = service.token(new Connection("crm", oauthMethodWithScopes(List.of("crm.read", "crm.write")))).get();
 
             assertThat(token.grantedScopes()).containsExactly("crm.read");
             assertThat(token.lifetimeFromServer()).isTrue();

@@ -101,7 +101,7 @@ class NoSecretLeakTest {
         }
         for (Connection connection : connections) {
             if (connection.auth() instanceof OAuthClientCredentials oauth) {
-                observeToken("token " + connection.id(), authorization.token(connection, oauth));
+                observeToken("token " + connection.id(), authorization.token(connection));
             }
         }
         connectionList.listConnections().get().forEach(status -> observe("list", status));

@@ -29,4 +29,12 @@ public interface AuthorizeRequestUseCase {
      * @return whether a token was dropped, so that retrying the request may succeed
      */
     boolean reportRejected(String connectionId, RequestCredentials credentials);
+
+    /**
+     * Returns a handle that authorizes the requests of one connection without looking it up by
+     * id for each request. The handle keeps the connection as it is configured now.
+     *
+     * @return the handle, or {@code UnknownConnection} or {@code InvalidConfiguration}
+     */
+    Either<AuthError, ConnectionAuthorizer> authorizer(String connectionId);
 }
