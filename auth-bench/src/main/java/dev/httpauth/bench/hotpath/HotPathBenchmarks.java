@@ -41,22 +41,31 @@ public abstract class HotPathBenchmarks {
         return SYSTEM_CLOCK.millis();
     }
 
-    /** httpauth, OAuth client credentials with a cached token: {@code AuthorizationService.authorize}. */
+    /**
+     * httpauth, OAuth client credentials with a cached token, through the connection's handle
+     * ({@code ConnectionAuthorizer.authorize}), as {@code AuthorizingHttpClient} calls it.
+     */
     @Benchmark
     public String httpauthOAuth(HotPathStates.HttpauthState state) {
+        return HttpauthPeer.headerValue(state.oauth);
+    }
+
+    /** httpauth, OAuth with a cached token, looking the connection up by id: {@code AuthorizationService.authorize(id, request)}. */
+    @Benchmark
+    public String httpauthOAuthById(HotPathStates.HttpauthState state) {
         return state.peer.headerValue(HttpauthPeer.OAUTH);
     }
 
-    /** httpauth, HTTP Basic: resolves the password from the in-memory store and reuses the header built from it. */
+    /** httpauth, HTTP Basic through the handle: resolves the password from the in-memory store and reuses the header built from it. */
     @Benchmark
     public String httpauthBasic(HotPathStates.HttpauthState state) {
-        return state.peer.headerValue(HttpauthPeer.BASIC);
+        return HttpauthPeer.headerValue(state.basic);
     }
 
-    /** httpauth, API key in a header: resolves the key from the in-memory store and reuses the header built from it. */
+    /** httpauth, API key in a header through the handle: resolves the key from the in-memory store and reuses the header built from it. */
     @Benchmark
     public String httpauthApiKey(HotPathStates.HttpauthState state) {
-        return state.peer.headerValue(HttpauthPeer.API_KEY);
+        return HttpauthPeer.headerValue(state.apiKey);
     }
 
     /** Spring Security: {@code authorize(OAuth2AuthorizeRequest)} with a cached client, then {@code "Bearer " + token}. */

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class HotPathRatios {
 
     private static final List<String> ORDER = List.of(
-            "lowerBound", "httpauthOAuth", "springSecurity", "googleAuth", "httpauthBasic", "httpauthApiKey",
+            "lowerBound", "httpauthOAuth", "httpauthOAuthById", "springSecurity", "googleAuth", "httpauthBasic", "httpauthApiKey",
             "systemClockInstant", "systemClockMillis");
     private static final List<String> DIVISORS = List.of("lowerBound", "httpauthOAuth", "springSecurity", "googleAuth");
 

@@ -3,6 +3,7 @@ package dev.httpauth.bench.hotpath;
 import dev.httpauth.bench.peers.GoogleAuthPeer;
 import dev.httpauth.bench.peers.HttpauthPeer;
 import dev.httpauth.bench.peers.SpringSecurityPeer;
+import dev.httpauth.domain.port.in.ConnectionAuthorizer;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -34,14 +35,20 @@ public final class HotPathStates {
     public static class HttpauthState {
 
         HttpauthPeer peer;
+        ConnectionAuthorizer oauth;
+        ConnectionAuthorizer basic;
+        ConnectionAuthorizer apiKey;
 
         @Setup(Level.Trial)
         public void prime(LoopbackServerState loopback) {
             peer = new HttpauthPeer(
                     loopback.server.tokenEndpoint(), LoopbackServerState.HTTPAUTH_CLIENT, LoopbackServerState.CLIENT_SECRET, Clock.systemUTC());
-            peer.headerValue(HttpauthPeer.OAUTH);
-            peer.headerValue(HttpauthPeer.BASIC);
-            peer.headerValue(HttpauthPeer.API_KEY);
+            oauth = peer.authorizer(HttpauthPeer.OAUTH);
+            basic = peer.authorizer(HttpauthPeer.BASIC);
+            apiKey = peer.authorizer(HttpauthPeer.API_KEY);
+            HttpauthPeer.headerValue(oauth);
+            HttpauthPeer.headerValue(basic);
+            HttpauthPeer.headerValue(apiKey);
         }
     }
 

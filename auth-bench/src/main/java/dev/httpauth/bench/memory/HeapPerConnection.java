@@ -46,18 +46,17 @@ public final class HeapPerConnection {
      * {@code ImmutableCollections$List12}.
      */
     private static final Map<String, String> TOKEN_CLASSES = Map.ofEntries(
-            Map.entry("dev.httpauth.domain.model.AccessToken", "the token record"),
-            Map.entry("dev.httpauth.domain.model.Secret", "token value and header value (2)"),
-            Map.entry("java.lang.String", "token value and header value (2)"),
-            Map.entry(BYTE_ARRAY, "characters of token and header (2)"),
-            Map.entry("java.time.Instant", "obtainedAt, expiresAt, refreshAt (3)"),
+            Map.entry("dev.httpauth.domain.model.AccessToken", "the token object"),
+            Map.entry("dev.httpauth.domain.model.Secret", "the header value, the token's one copy"),
+            Map.entry("java.lang.String", "the header value, the token's one copy"),
+            Map.entry(BYTE_ARRAY, "characters of \"Bearer \" and the token; SHA-256 of the client secret (2)"),
+            Map.entry("java.time.Instant", "obtainedAt, expiresAt (2)"),
             Map.entry("dev.httpauth.domain.service.TokenCache$Entry", "cache entry"),
-            Map.entry("io.vavr.control.Either$Right", "cached Either result"),
-            Map.entry("java.util.Optional", "Optional of the token in the credentials"),
+            Map.entry("io.vavr.control.Either$Right", "cached results: token and credentials (2)"),
+            Map.entry("java.util.Optional", "the token in the credentials; the secret digest (2)"),
             Map.entry("java.util.ImmutableCollections$List12", "header list"),
             Map.entry("dev.httpauth.domain.model.RequestCredentials", "the credentials"),
-            Map.entry("dev.httpauth.domain.model.RequestCredentials$Header", "the header"),
-            Map.entry("dev.httpauth.domain.service.AuthorizationService$Prepared$Built", "credentials cache entry"));
+            Map.entry("dev.httpauth.domain.model.RequestCredentials$Header", "the header"));
 
     private HeapPerConnection() {
     }

@@ -13,6 +13,7 @@ import dev.httpauth.domain.model.OAuthClientCredentials;
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.RequestCredentials;
 import dev.httpauth.domain.model.SecretRef;
+import dev.httpauth.domain.port.in.ConnectionAuthorizer;
 import dev.httpauth.domain.service.AuthorizationService;
 import io.vavr.control.Either;
 
@@ -34,6 +35,9 @@ public final class HttpauthPeer {
     private static final OutgoingRequest REQUEST = OutgoingRequest.of("GET", URI.create("http://127.0.0.1/resource"));
 
     private final AuthorizationService service;
+    private final ConnectionAuthorizer oauth;
+    private final ConnectionAuthorizer basic;
+    private final ConnectionAuthorizer apiKey;
 
     /**
      * @param clock the clock the service stamps tokens with and checks their expiry against
@@ -54,9 +58,39 @@ public final class HttpauthPeer {
 
         this.service = new AuthorizationService(
                 connections, secrets, new TokenEndpointClient(TokenEndpointSettings.defaults()), event -> { }, clock);
+        this.oauth = handle(OAUTH);
+        this.basic = handle(BASIC);
+        this.apiKey = handle(API_KEY);
     }
 
-    /** Returns the credentials for a request of {@code connectionId}, or throws with the service's error. */
+    private ConnectionAuthorizer handle(String connectionId) {
+        return service.authorizer(connectionId)
+                .getOrElseThrow(error -> new IllegalStateException("httpauth has no connection " + connectionId + ": " + error.message()));
+    }
+
+    /**
+     * Returns the handle of {@code connectionId}, as a host keeps it for a connection's requests
+     * and as {@code AuthorizingHttpClient} holds it.
+     */
+    public ConnectionAuthorizer authorizer(String connectionId) {
+        return switch (connectionId) {
+            case OAUTH -> oauth;
+            case BASIC -> basic;
+            case API_KEY -> apiKey;
+            default -> throw new IllegalArgumentException("No benchmark connection " + connectionId);
+        };
+    }
+
+    /** Returns the value of the first header that {@code handle} puts on a request. */
+    public static String headerValue(ConnectionAuthorizer handle) {
+        Either<AuthError, RequestCredentials> outcome = handle.authorize(REQUEST);
+        if (outcome.isLeft()) {
+            throw new IllegalStateException("httpauth could not authorize connection " + handle.connectionId() + ": " + outcome.getLeft().message());
+        }
+        return outcome.get().headers().getFirst().value().reveal();
+    }
+
+    /** Returns the credentials for a request of {@code connectionId}, looked up by id, or throws with the service's error. */
     public RequestCredentials authorize(String connectionId) {
         Either<AuthError, RequestCredentials> outcome = service.authorize(connectionId, REQUEST);
         if (outcome.isLeft()) {
