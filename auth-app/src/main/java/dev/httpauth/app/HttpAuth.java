@@ -161,7 +161,7 @@ public final class HttpAuth {
             return this;
         }
 
-        /** Sets the clock that decides when tokens expire and when secret rotation checks are due; {@link Clock#systemUTC()} by default. */
+        /** Sets the clock that decides when tokens expire and when secret rotation checks are due; a {@link CachedClock} by default. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

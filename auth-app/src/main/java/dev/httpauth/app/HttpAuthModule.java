@@ -52,7 +52,7 @@ import java.util.function.Supplier;
  *   <tr><td>{@link TokenEndpointSettings}</td><td>{@link TokenEndpointSettings#defaults()} or the settings given with {@link #withTokenEndpointSettings}</td></tr>
  *   <tr><td>{@link RequestTokenPort}</td><td>{@link TokenEndpointClient}</td></tr>
  *   <tr><td>{@link PublishAuthEventPort}</td><td>{@link Slf4jAuthEventPublisher}</td></tr>
- *   <tr><td>{@link Clock}</td><td>{@link Clock#systemUTC()}</td></tr>
+ *   <tr><td>{@link Clock}</td><td>a {@link CachedClock}, which reads the system clock once per 10 ms tick while requests arrive</td></tr>
  *   <tr><td>{@link AuthorizeRequestUseCase}</td><td>the domain's {@code AuthorizationService}, which checks a cached
  *       token's client secret for a rotation as {@link #withSecretRotationCheck} sets</td></tr>
  *   <tr><td>{@link TestConnectionUseCase}, {@link ListConnectionsUseCase}</td><td>the domain services, built from the ports above</td></tr>
@@ -240,7 +240,7 @@ public final class HttpAuthModule extends AbstractModule {
     @Provides
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return new CachedClock();
     }
 
     @Provides

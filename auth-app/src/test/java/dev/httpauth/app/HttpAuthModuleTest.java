@@ -53,7 +53,7 @@ class HttpAuthModuleTest {
         assertThat(injector.getInstance(TestConnectionUseCase.class)).isSameAs(injector.getInstance(TestConnectionUseCase.class));
         assertThat(injector.getInstance(ListConnectionsUseCase.class)).isSameAs(injector.getInstance(ListConnectionsUseCase.class));
         assertThat(injector.getInstance(PublishAuthEventPort.class)).isInstanceOf(Slf4jAuthEventPublisher.class);
-        assertThat(injector.getInstance(Clock.class)).isEqualTo(Clock.systemUTC());
+        assertThat(injector.getInstance(Clock.class)).isInstanceOf(CachedClock.class).isSameAs(injector.getInstance(Clock.class));
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,16 +28,16 @@ public abstract class HotPathBenchmarks {
         return state.header;
     }
 
-    /** Reference: reads the system clock as an {@code Instant}, as httpauth's token cache does once per request. */
-    @Benchmark
-    public Instant systemClockInstant() {
-        return SYSTEM_CLOCK.instant();
-    }
-
     /** Reference: reads the system clock in milliseconds, as google-auth-library does once per request. */
     @Benchmark
     public long systemClockMillis() {
         return SYSTEM_CLOCK.millis();
+    }
+
+    /** Reference: reads httpauth's default clock, {@code CachedClock}, as its token cache does once per request. */
+    @Benchmark
+    public long cachedClockMillis(HotPathStates.CachedClockState state) {
+        return state.clock.millis();
     }
 
     /**
@@ -47,6 +46,12 @@ public abstract class HotPathBenchmarks {
      */
     @Benchmark
     public String httpauthOAuth(HotPathStates.HttpauthState state) {
+        return HttpauthPeer.headerValue(state.oauth);
+    }
+
+    /** httpauth, OAuth with a cached token through the handle, on {@code Clock.systemUTC()} instead of the default {@code CachedClock}. */
+    @Benchmark
+    public String httpauthOAuthSystemClock(HotPathStates.HttpauthSystemClockState state) {
         return HttpauthPeer.headerValue(state.oauth);
     }
 

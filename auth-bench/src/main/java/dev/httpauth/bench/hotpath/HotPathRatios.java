@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 public final class HotPathRatios {
 
     private static final List<String> ORDER = List.of(
-            "lowerBound", "httpauthOAuth", "httpauthOAuthById", "springSecurity", "googleAuth", "httpauthBasic", "httpauthApiKey",
-            "systemClockInstant", "systemClockMillis");
+            "lowerBound", "httpauthOAuth", "httpauthOAuthSystemClock", "httpauthOAuthById", "springSecurity", "googleAuth",
+            "httpauthBasic", "httpauthApiKey", "systemClockMillis", "cachedClockMillis");
     private static final List<String> DIVISORS = List.of("lowerBound", "httpauthOAuth", "springSecurity", "googleAuth");
 
     private HotPathRatios() {

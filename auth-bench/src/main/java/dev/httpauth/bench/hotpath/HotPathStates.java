@@ -1,5 +1,6 @@
 package dev.httpauth.bench.hotpath;
 
+import dev.httpauth.app.CachedClock;
 import dev.httpauth.bench.peers.GoogleAuthPeer;
 import dev.httpauth.bench.peers.HttpauthPeer;
 import dev.httpauth.bench.peers.SpringSecurityPeer;
@@ -30,7 +31,10 @@ public final class HotPathStates {
         }
     }
 
-    /** httpauth with an OAuth, a Basic and an API key connection, each authorized once. */
+    /**
+     * httpauth with an OAuth, a Basic and an API key connection, each authorized once, on the
+     * {@link CachedClock} that {@code HttpAuth} and {@code HttpAuthModule} use by default.
+     */
     @State(Scope.Benchmark)
     public static class HttpauthState {
 
@@ -42,13 +46,41 @@ public final class HotPathStates {
         @Setup(Level.Trial)
         public void prime(LoopbackServerState loopback) {
             peer = new HttpauthPeer(
-                    loopback.server.tokenEndpoint(), LoopbackServerState.HTTPAUTH_CLIENT, LoopbackServerState.CLIENT_SECRET, Clock.systemUTC());
+                    loopback.server.tokenEndpoint(), LoopbackServerState.HTTPAUTH_CLIENT, LoopbackServerState.CLIENT_SECRET, new CachedClock());
             oauth = peer.authorizer(HttpauthPeer.OAUTH);
             basic = peer.authorizer(HttpauthPeer.BASIC);
             apiKey = peer.authorizer(HttpauthPeer.API_KEY);
             HttpauthPeer.headerValue(oauth);
             HttpauthPeer.headerValue(basic);
             HttpauthPeer.headerValue(apiKey);
+        }
+    }
+
+    /** httpauth's OAuth connection on {@code Clock.systemUTC()}, which reads the system clock for every request. */
+    @State(Scope.Benchmark)
+    public static class HttpauthSystemClockState {
+
+        ConnectionAuthorizer oauth;
+
+        @Setup(Level.Trial)
+        public void prime(LoopbackServerState loopback) {
+            HttpauthPeer peer = new HttpauthPeer(
+                    loopback.server.tokenEndpoint(), LoopbackServerState.HTTPAUTH_CLIENT, LoopbackServerState.CLIENT_SECRET, Clock.systemUTC());
+            oauth = peer.authorizer(HttpauthPeer.OAUTH);
+            HttpauthPeer.headerValue(oauth);
+        }
+    }
+
+    /** The clock httpauth uses by default, already ticking. */
+    @State(Scope.Benchmark)
+    public static class CachedClockState {
+
+        CachedClock clock;
+
+        @Setup(Level.Trial)
+        public void start() {
+            clock = new CachedClock();
+            clock.millis();
         }
     }
 
