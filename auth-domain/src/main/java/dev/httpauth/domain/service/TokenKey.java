@@ -23,7 +23,18 @@ public record TokenKey(
         Optional<String> resource) {
 
     public TokenKey {
-        scopes = scopes.stream().distinct().sorted().toList();
+        // Most methods list their scopes sorted already; their immutable list is then kept, which
+        // saves a copy per connection.
+        scopes = isSortedAndDistinct(scopes) ? List.copyOf(scopes) : scopes.stream().distinct().sorted().toList();
+    }
+
+    private static boolean isSortedAndDistinct(List<String> scopes) {
+        for (int i = 1; i < scopes.size(); i++) {
+            if (scopes.get(i - 1).compareTo(scopes.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The key of the token that {@code method} uses. */

@@ -28,6 +28,22 @@ class TokenKeyTest {
     }
 
     @Test
+    void sortedScopesAreNotCopied() {
+        OAuthClientCredentials method = oauthMethodWithScopes(List.of("crm.read", "crm.write"));
+
+        TokenKey key = TokenKey.of(method);
+
+        assertThat(key.scopes()).isSameAs(method.scopes());
+    }
+
+    @Test
+    void unsortedScopesAreSorted() {
+        TokenKey key = TokenKey.of(oauthMethodWithScopes(List.of("crm.write", "crm.read")));
+
+        assertThat(key.scopes()).containsExactly("crm.read", "crm.write");
+    }
+
+    @Test
     void differentScopesGiveDifferentKeys() {
         TokenKey read = TokenKey.of(oauthMethodWithScopes(List.of("crm.read")));
         TokenKey write = TokenKey.of(oauthMethodWithScopes(List.of("crm.write")));
