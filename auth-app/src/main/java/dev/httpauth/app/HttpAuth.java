@@ -19,6 +19,7 @@ import dev.httpauth.domain.port.in.ConnectionAuthorizer;
 import dev.httpauth.domain.port.in.ListConnectionsUseCase;
 import dev.httpauth.domain.port.in.TestConnectionUseCase;
 import dev.httpauth.domain.port.out.ResolveSecretPort;
+import dev.httpauth.domain.spi.AuthMethodProvider;
 import io.vavr.control.Either;
 import jakarta.inject.Inject;
 
@@ -26,6 +27,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,7 @@ public final class HttpAuth {
         private Clock clock;
         private TokenEndpointSettings tokenEndpointSettings;
         private Duration secretRotationCheck;
+        private final List<AuthMethodProvider<?>> providers = new ArrayList<>();
 
         private Builder() {
         }
@@ -127,6 +130,15 @@ public final class HttpAuth {
         /** Serves {@code connections}, which {@link #build()} validates. */
         public Builder connections(List<Connection> connections) {
             this.connections = List.copyOf(connections);
+            return this;
+        }
+
+        /**
+         * Adds a plugin's auth method, in addition to the plugins that {@link java.util.ServiceLoader}
+         * finds. A type id that another plugin or a built-in method has makes {@link #build()} fail.
+         */
+        public Builder authMethodProvider(AuthMethodProvider<?> provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 
@@ -196,11 +208,14 @@ public final class HttpAuth {
             if (secretRotationCheck != null) {
                 module = module.withSecretRotationCheck(secretRotationCheck);
             }
+            List<AuthMethodProvider<?>> addedProviders = List.copyOf(providers);
+            Module withProviders = Modules.combine(module,
+                    binder -> addedProviders.forEach(provider -> HttpAuthModule.authMethodProviders(binder).addBinding().toInstance(provider)));
             if (clock == null) {
-                return module;
+                return withProviders;
             }
             Clock fixedClock = clock;
-            return Modules.override(module).with(binder -> binder.bind(Clock.class).toInstance(fixedClock));
+            return Modules.override(withProviders).with(binder -> binder.bind(Clock.class).toInstance(fixedClock));
         }
 
         private HttpAuthModule baseModule() {

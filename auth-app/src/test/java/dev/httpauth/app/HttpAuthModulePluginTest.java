@@ -76,6 +76,31 @@ class HttpAuthModulePluginTest {
     }
 
     @Test
+    void builderAddsPluginProvider() throws IOException {
+        HttpAuth httpAuth = HttpAuth.builder()
+                .connectionsFile(echoConnectionsFile())
+                .secretStore("memory", new InMemorySecretStore().put("echo", Secret.of("echo-123")))
+                .authMethodProvider(new EchoKeyProvider())
+                .build();
+
+        RequestCredentials credentials = httpAuth.authorize("echo", REQUEST).get();
+
+        assertThat(credentials.headers()).extracting(RequestCredentials.Header::name).containsExactly("X-Echo-Key");
+    }
+
+    @Test
+    void builderProviderClashStopsBuild() throws IOException {
+        HttpAuth.Builder builder = HttpAuth.builder()
+                .connectionsFile(echoConnectionsFile())
+                .authMethodProvider(new EchoKeyProvider())
+                .authMethodProvider(new RivalEchoKeyProvider());
+
+        assertThatThrownBy(builder::build)
+                .hasMessageContaining(EchoKeyProvider.class.getName())
+                .hasMessageContaining(RivalEchoKeyProvider.class.getName());
+    }
+
+    @Test
     void pluginFoundTwiceCountsOnce() throws IOException {
         try (URLClassLoader loader = PluginClassLoaders.listing(directory.resolve("plugin"), List.of(EchoKeyProvider.class.getName()))) {
             Injector injector = Guice.createInjector(echoModule(echoConnectionsFile()).withPluginClassLoader(loader),

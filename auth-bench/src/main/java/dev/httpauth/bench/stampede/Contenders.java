@@ -47,7 +47,7 @@ final class Contenders {
 
             @Override
             public String authorizationHeader() {
-                return peer.headerValue(HttpauthPeer.OAUTH);
+                return HttpauthPeer.headerValue(peer.authorizer(HttpauthPeer.OAUTH));
             }
         };
     }
