@@ -5,14 +5,18 @@ import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.model.HttpAuthMethod;
 import io.vavr.control.Either;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,14 +47,16 @@ final class ConnectionFileReader {
 
     // NOTE: STRICT_DUPLICATE_DETECTION turns a repeated key into a parse error. A file with a
     // duplicate then reports only that duplicate, and its other problems show once it is fixed.
+    // FAIL_ON_TRAILING_TOKENS is off because parse() looks for text after the value itself, so
+    // that it can name a second YAML document.
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private static final Map<String, Format> FORMATS_BY_EXTENSION = Map.of(
@@ -112,15 +118,37 @@ final class ConnectionFileReader {
     }
 
     private static Either<ConfigProblem, JsonNode> parse(byte[] content, Format format) {
-        try {
-            JsonNode root = format.mapper().readTree(content);
-            if (root == null || root.isMissingNode()) {
-                return Either.left(new ConfigProblem("", "the file is empty: start it with {\"connections\": {}} and add one entry per connection"));
-            }
-            return Either.right(root);
-        } catch (JacksonException e) {
-            return Either.left(SyntaxErrors.problem(e, format.name()));
+        try (JsonParser parser = format.mapper().createParser(content)) {
+            return parse(parser, format, new String(content, StandardCharsets.UTF_8));
         }
+    }
+
+    /** Reads the one value of the file, and reports text after it, such as a second YAML document. */
+    private static Either<ConfigProblem, JsonNode> parse(JsonParser parser, Format format, String text) {
+        JsonNode root;
+        try {
+            root = format.mapper().readTree(parser);
+        } catch (JacksonException e) {
+            return Either.left(SyntaxErrors.problem(e, parser));
+        }
+        if (root == null || root.isMissingNode()) {
+            return Either.left(new ConfigProblem("", "the file is empty: start it with {\"connections\": {}} and add one entry per connection"));
+        }
+
+        TokenStreamLocation rootEnd = parser.currentLocation();
+        TokenStreamLocation next;
+        try {
+            if (parser.nextToken() == null) {
+                return Either.right(root);
+            }
+            next = parser.currentTokenLocation();
+        } catch (JacksonException e) {
+            // Text that cannot even be read follows a complete value: it is reported as text after that value.
+            next = e.getLocation() == null ? parser.currentLocation() : e.getLocation();
+        }
+        return Either.left(parser instanceof YAMLParser
+                ? YamlSyntaxErrors.secondDocument(text, rootEnd, next)
+                : SyntaxErrors.contentAfterValue(next));
     }
 
     private static Either<List<ConfigProblem>, List<Connection>> bindConnections(

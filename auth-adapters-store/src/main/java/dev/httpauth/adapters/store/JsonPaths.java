@@ -21,17 +21,20 @@ final class JsonPaths {
 
     /** Returns the path of the value the parser is at; empty at the root. */
     static String of(TokenStreamContext context) {
-        Deque<String> segments = new ArrayDeque<>();
-        for (TokenStreamContext current = context; current != null; current = current.getParent()) {
-            // A context that has just started (at '{' or '[') has no name or index yet, and the
-            // value it belongs to is named by its parent.
-            if (current.inObject() && current.hasCurrentName()) {
-                segments.push(property(current.currentName()));
-            } else if (current.inArray() && current.hasCurrentIndex()) {
-                segments.push(index(current.getCurrentIndex()));
-            }
+        return join(segments(context));
+    }
+
+    /**
+     * Returns the path of the value the parser is at, cut to its first {@code segments} segments,
+     * so that a value nested hundreds of levels deep still gets a path of readable length.
+     */
+    static String outer(TokenStreamContext context, int segments) {
+        Deque<String> all = segments(context);
+        Deque<String> outerSegments = new ArrayDeque<>();
+        while (!all.isEmpty() && outerSegments.size() < segments) {
+            outerSegments.add(all.removeFirst());
         }
-        return join(segments);
+        return join(outerSegments);
     }
 
     /** Returns the path that a Jackson exception reports, such as {@code tokenPolicy.refreshSkew}. */
@@ -89,6 +92,20 @@ final class JsonPaths {
             out.append(Text.isControlCharacter(c) ? Text.codePoint(c) : String.valueOf(c));
         }
         return out.toString();
+    }
+
+    private static Deque<String> segments(TokenStreamContext context) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (TokenStreamContext current = context; current != null; current = current.getParent()) {
+            // A context that has just started (at '{' or '[') has no name or index yet, and the
+            // value it belongs to is named by its parent.
+            if (current.inObject() && current.hasCurrentName()) {
+                segments.push(property(current.currentName()));
+            } else if (current.inArray() && current.hasCurrentIndex()) {
+                segments.push(index(current.getCurrentIndex()));
+            }
+        }
+        return segments;
     }
 
     private static String property(String name) {
