@@ -16,7 +16,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -85,7 +84,9 @@ final class ConnectionFileReader {
     static Either<List<ConfigProblem>, List<Connection>> read(Path file, Set<String> secretSchemes, ConnectionFileFormat methods) {
         AuthMethodBinder binder = new AuthMethodBinder(methods);
         return formatOf(file)
-                .flatMap(format -> readContent(file).flatMap(content -> parse(content, format)))
+                .flatMap(format -> readContent(file)
+                        .flatMap(content -> ConnectionFileText.decode(content, format.name()))
+                        .flatMap(text -> parse(text, format)))
                 .mapLeft(List::of)
                 .flatMap(root -> bindConnections(root, secretSchemes, binder, methods));
     }
@@ -117,9 +118,9 @@ final class ConnectionFileReader {
         }
     }
 
-    private static Either<ConfigProblem, JsonNode> parse(byte[] content, Format format) {
-        try (JsonParser parser = format.mapper().createParser(content)) {
-            return parse(parser, format, new String(content, StandardCharsets.UTF_8));
+    private static Either<ConfigProblem, JsonNode> parse(String text, Format format) {
+        try (JsonParser parser = format.mapper().createParser(text)) {
+            return parse(parser, format, text);
         }
     }
 

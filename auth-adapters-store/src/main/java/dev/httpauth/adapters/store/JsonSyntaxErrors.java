@@ -64,8 +64,7 @@ final class JsonSyntaxErrors {
         if (message.startsWith("Unrecognized token")) {
             return "expected a value, and text must be in double quotes";
         }
-        // The parser of bytes reports "expected a value", the parser of text "expected a valid value".
-        if (message.contains("expected a valid value") || message.contains("expected a value")) {
+        if (message.contains("expected a valid value")) {
             return "expected a value: " + VALUE_KINDS;
         }
         if (message.contains("character escape")) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectionFileSyntaxTest {
 
     private static final Set<String> SECRET_SCHEMES = Set.of("env", "file");
+
+    private static final String BASIC_CONNECTION = "{\"connections\": {\"crm\": {\"auth\": {\"type\": \"basic\", \"username\": \"Jos\u00e9\", \"password\": \"env:P\"}}}}";
 
     /** A literal secret pasted into the file, which no message may repeat. */
     private static final String SECRET = "hunter2Literal";
@@ -136,6 +141,148 @@ class ConnectionFileSyntaxTest {
             assertThat(problem.message()).matches("the file continues after its top-level value ends, at line \\d, column \\d+\\."
                     + " A connections file contains one JSON object: remove what follows it, or move it into that object");
         });
+    }
+
+    @Test
+    void invalidUtf8InJsonReportsPosition() throws IOException {
+        byte[] content = "{\"connections\": {\"crm\": {\"auth\": {\"type\": \"basic\", \"username\": \"u\u00e9\", \"password\": \"env:P\"}}}}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(directory.resolve("connections.json"), content);
+
+        List<ConfigProblem> problems = problemsOf(file);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEmpty();
+            assertThat(problem.message()).isEqualTo("the file is not valid UTF-8 at line 1, column 66 (byte offset 65): save it in the UTF-8 encoding");
+        });
+    }
+
+    @Test
+    void invalidUtf8InYamlReportsPosition() throws IOException {
+        byte[] content = "connections:\n  crm:\n    auth: {type: basic, username: Jos\u00e9, password: 'env:P'}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(directory.resolve("connections.yaml"), content);
+
+        List<ConfigProblem> problems = problemsOf(file);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEmpty();
+            assertThat(problem.message()).isEqualTo("the file is not valid UTF-8 at line 3, column 38 (byte offset 57): save it in the UTF-8 encoding");
+        });
+    }
+
+    @Test
+    void invalidUtf16AfterByteOrderMarkIsReported() throws IOException {
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        byte[] text = "{\"connections\": {}}".getBytes(StandardCharsets.UTF_16LE);
+        byte[] loneSurrogate = {0x00, (byte) 0xD8};
+        Path file = Files.write(directory.resolve("connections.json"), concat(bom, text, loneSurrogate));
+
+        List<ConfigProblem> problems = problemsOf(file);
+
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.message()).isEqualTo(
+                "the file starts with a UTF-16LE byte order mark but is not valid UTF-16LE at line 1, column 20 (byte offset 40):"
+                        + " save it in the UTF-8 encoding"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"connections.json", "connections.yaml"})
+    void utf8ByteOrderMarkIsSkipped(String name) throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path file = Files.write(directory.resolve(name), concat(bom, BASIC_CONNECTION.getBytes(StandardCharsets.UTF_8)));
+
+        Either<AuthError, List<Connection>> connections = ConnectionFile.read(file, SECRET_SCHEMES).loadAllConnections();
+
+        assertThat(connections.get()).extracting(Connection::id).containsExactly("crm");
+    }
+
+    static Stream<Arguments> encodingsWithByteOrderMark() {
+        return Stream.of(
+                Arguments.of("connections.json", "UTF-16BE"),
+                Arguments.of("connections.json", "UTF-16LE"),
+                Arguments.of("connections.yaml", "UTF-16LE"),
+                Arguments.of("connections.json", "UTF-32BE"),
+                Arguments.of("connections.yaml", "UTF-32LE"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("encodingsWithByteOrderMark")
+    void otherUnicodeEncodingWithByteOrderMarkIsRead(String name, String encoding) throws IOException {
+        Charset charset = Charset.forName(encoding);
+        Path file = Files.write(directory.resolve(name), ("\uFEFF" + BASIC_CONNECTION).getBytes(charset));
+
+        Either<AuthError, List<Connection>> connections = ConnectionFile.read(file, SECRET_SCHEMES).loadAllConnections();
+
+        assertThat(connections.isRight()).as("connections: %s", connections).isTrue();
+        assertThat(connections.get()).extracting(Connection::id).containsExactly("crm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"connections.json", "connections.yaml"})
+    void byteOrderMarkAloneIsEmptyFile(String name) throws IOException {
+        Path file = Files.write(directory.resolve(name), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n'});
+
+        List<ConfigProblem> problems = problemsOf(file);
+
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.message()).startsWith("the file is empty"));
+    }
+
+    static Stream<Arguments> controlCharacters() {
+        return Stream.of(
+                Arguments.of("connections.json", "{\"connections\": {\"c\u0001rm\": {}}}",
+                        "the file contains the control character U+0001 at line 1, column 20, which JSON does not allow: remove it"),
+                Arguments.of("connections.json", "{\"connections\": {\"crm\": {\"auth\": {\"type\": \"basic\",\n  \"password\": \"env:\u001bP\"}}}}",
+                        "the file contains the control character U+001B at line 2, column 20, which JSON does not allow: remove it"),
+                Arguments.of("connections.yaml", "connections:\n  c\u0001rm:\n    auth: {type: basic}\n",
+                        "the file contains the control character U+0001 at line 2, column 4, which YAML does not allow: remove it"),
+                Arguments.of("connections.yaml", "connections:\n  crm:\n    auth: {type: basic, username: \"u\u007f\"}\n",
+                        "the file contains the control character U+007F at line 3, column 37, which the YAML reader does not accept: remove it"),
+                Arguments.of("connections.yaml", "connections:\n  crm:\n    auth: {type: basic, username: \"u\u0085\u0090\"}\n",
+                        "the file contains the control character U+0090 at line 3, column 38, which the YAML reader does not accept: remove it"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("controlCharacters")
+    void controlCharacterReportsPosition(String name, String content, String message) throws IOException {
+        Path file = write(name, content);
+
+        List<ConfigProblem> problems = problemsOf(file);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEmpty();
+            assertThat(problem.message()).isEqualTo(message);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-32LE"})
+    void wideEncodingWithoutByteOrderMarkIsNamed(String encoding) throws IOException {
+        Path file = Files.write(directory.resolve("connections.json"), BASIC_CONNECTION.getBytes(Charset.forName(encoding)));
+
+        List<ConfigProblem> problems = problemsOf(file);
+
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.message()).isEqualTo(
+                "the file looks like UTF-16 or UTF-32 without a byte order mark, because its first characters contain zero bytes:"
+                        + " save it in the UTF-8 encoding"));
+    }
+
+    static Stream<Arguments> badBytesInSecret() {
+        return Stream.of(
+                Arguments.of("connections.json", "{\"connections\": {\"crm\": {\"auth\": {\"type\": \"basic\", \"password\": \"hunter2\u00e9Literal\"}}}}"),
+                Arguments.of("connections.yaml", "connections:\n  crm:\n    auth: {type: basic, password: hunter2\u00e9Literal}\n"),
+                Arguments.of("connections.json", "{\"connections\": {\"crm\": {\"auth\": {\"type\": \"basic\", \"password\": \"hunter2\u0007Literal\"}}}}"),
+                Arguments.of("connections.yaml", "connections:\n  crm:\n    auth: {type: basic, password: \"hunter2\u0080Literal\"}\n"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBytesInSecret")
+    void encodingMessagesNeverRepeatFileText(String name, String content) throws IOException {
+        Path file = Files.write(directory.resolve(name), content.getBytes(StandardCharsets.ISO_8859_1));
+
+        AuthError.InvalidConfiguration error = invalidConfiguration(file);
+
+        assertThat(error.message()).doesNotContain("hunter").doesNotContain("Literal");
+        error.problems().forEach(problem -> PlainMessages.assertPlain(problem.message()));
     }
 
     static Stream<Arguments> malformedJson() {
@@ -257,6 +404,14 @@ class ConnectionFileSyntaxTest {
 
         assertThat(error.message()).doesNotContain("hunter").doesNotContain("Literal");
         error.problems().forEach(problem -> PlainMessages.assertPlain(problem.message()));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private List<ConfigProblem> problemsOf(Path file) {
