@@ -47,15 +47,18 @@ final class ConnectionFileReader {
     // NOTE: STRICT_DUPLICATE_DETECTION turns a repeated key into a parse error. A file with a
     // duplicate then reports only that duplicate, and its other problems show once it is fixed.
     // FAIL_ON_TRAILING_TOKENS is off because parse() looks for text after the value itself, so
-    // that it can name a second YAML document.
+    // that it can name a second YAML document. USE_BIG_DECIMAL_FOR_FLOATS keeps numbers exact in
+    // the tree, so that 1.0000000000000001 is not taken for the whole number 1.
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private static final Map<String, Format> FORMATS_BY_EXTENSION = Map.of(
