@@ -264,9 +264,9 @@ class ConnectionFileTest {
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkew': 60, 'defaultLifetime': 'PT5M'}"),
                         "tokenPolicy.refreshSkew", "must be an ISO-8601 duration string such as PT60S (60 seconds) or PT5M (5 minutes), but is a number"),
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshAfterShare': 1.5}"),
-                        "tokenPolicy", "refreshAfterShare must be in (0, 1], but was 1.5"),
+                        "tokenPolicy.refreshAfterShare", "must be greater than 0 and at most 1, but is 1.5"),
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkew': 'PT-5S', 'defaultLifetime': 'PT5M'}"),
-                        "tokenPolicy", "refreshSkew must not be negative, but was PT-5S"),
+                        "tokenPolicy.refreshSkew", "must not be negative, but is PT-5S"),
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkw': 'PT5S', 'refreshSkew': 'PT5S', 'defaultLifetime': 'PT5M'}"),
                         "tokenPolicy.refreshSkw", "unknown field: did you mean 'refreshSkew'?"));
     }

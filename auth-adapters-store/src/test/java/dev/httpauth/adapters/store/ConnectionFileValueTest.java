@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reading values of the wrong kind, such as a fractional number for a whole number or text for a
- * boolean: the message names the expected kind in plain words and repeats no text of the file.
+ * boolean, and values out of range: the message names the expected value in plain words, at the
+ * path of the field, and repeats no text of the file.
  */
 class ConnectionFileValueTest {
 
@@ -160,6 +161,73 @@ class ConnectionFileValueTest {
             assertThat(problem.message()).isEqualTo(message);
             PlainMessages.assertPlain(problem.message());
         });
+    }
+
+    static Stream<Arguments> tokenPolicyValuesOutOfRange() {
+        return Stream.of(
+                Arguments.of("{'refreshAfterShare': 1.5}", "refreshAfterShare",
+                        "must be greater than 0 and at most 1, but is 1.5: it is the share of the token's lifetime"
+                                + " after which the token is refreshed, such as 0.8"),
+                Arguments.of("{'refreshAfterShare': 0}", "refreshAfterShare",
+                        "must be greater than 0 and at most 1, but is 0.0: it is the share of the token's lifetime"
+                                + " after which the token is refreshed, such as 0.8"),
+                Arguments.of("{'jitter': 1}", "jitter",
+                        "must be at least 0 and less than 1, but is 1.0: it is the largest share of a retry delay"
+                                + " that is taken off at random, such as 0.2"),
+                Arguments.of("{'jitter': -0.1}", "jitter",
+                        "must be at least 0 and less than 1, but is -0.1: it is the largest share of a retry delay"
+                                + " that is taken off at random, such as 0.2"),
+                Arguments.of("{'refreshSkew': 'PT-5S'}", "refreshSkew",
+                        "must not be negative, but is PT-5S: use a duration such as PT60S, or PT0S to refresh by refreshAfterShare only"),
+                Arguments.of("{'defaultLifetime': 'PT0S'}", "defaultLifetime",
+                        "must be longer than zero, but is PT0S: use a duration such as PT5M"),
+                Arguments.of("{'initialBackoff': 'PT-1S'}", "initialBackoff",
+                        "must be longer than zero, but is PT-1S: use a duration such as PT1S"),
+                Arguments.of("{'maxBackoff': 'PT0S'}", "maxBackoff",
+                        "must be longer than zero, but is PT0S: use a duration such as PT2M"),
+                Arguments.of("{'maxRetryAfter': 'PT-1S'}", "maxRetryAfter",
+                        "must not be negative, but is PT-1S: use a duration such as PT5M, or PT0S to ignore Retry-After"),
+                Arguments.of("{'initialBackoff': 'PT10M', 'maxBackoff': 'PT1M'}", "maxBackoff",
+                        "is PT1M, shorter than initialBackoff PT10M: make it at least as long as initialBackoff"),
+                Arguments.of("{'initialBackoff': 'PT10M'}", "initialBackoff",
+                        "is PT10M, longer than maxBackoff, which is PT2M by default: shorten it, or set maxBackoff"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("tokenPolicyValuesOutOfRange")
+    void tokenPolicyValueOutOfRangeIsReportedAtItsField(String policy, String field, String message) throws IOException {
+        Path file = write(connections("'crm': {'auth': " + OAUTH.replace("POLICY", policy) + "}"));
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(file, SECRET_SCHEMES));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEqualTo("connections.crm.auth.tokenPolicy." + field);
+            assertThat(problem.message()).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void tokenPolicyRangeProblemsAllReported() throws IOException {
+        Path file = write(connections("'crm': {'auth': " + OAUTH.replace("POLICY",
+                "{'refreshAfterShare': 2, 'jitter': 2, 'defaultLifetime': 'PT0S', 'refreshSkw': 'PT1S'}") + "}"));
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(file, SECRET_SCHEMES));
+
+        assertThat(problems).extracting(ConfigProblem::path).containsExactly(
+                "connections.crm.auth.tokenPolicy.defaultLifetime",
+                "connections.crm.auth.tokenPolicy.jitter",
+                "connections.crm.auth.tokenPolicy.refreshAfterShare",
+                "connections.crm.auth.tokenPolicy.refreshSkw");
+    }
+
+    @Test
+    void zeroMaxRetryAfterIsAccepted() throws IOException {
+        Path file = write(connections("'crm': {'auth': " + OAUTH.replace("POLICY", "{'maxRetryAfter': 'PT0S'}") + "}"));
+
+        Either<AuthError, Connection> connection = ConnectionFile.read(file, SECRET_SCHEMES).loadConnection("crm");
+
+        assertThat(connection.isRight()).as("connection: %s", connection).isTrue();
+        assertThat(((OAuthClientCredentials) connection.get().auth()).tokenPolicy().maxRetryAfter()).isZero();
     }
 
     @Test
