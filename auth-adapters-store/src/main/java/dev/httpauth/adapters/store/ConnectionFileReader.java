@@ -131,7 +131,13 @@ final class ConnectionFileReader {
     private static Either<ConfigProblem, JsonNode> parse(JsonParser parser, Format format, String text) {
         JsonNode root;
         try {
-            root = format.mapper().readTree(parser);
+            Either<ConfigProblem, JsonNode> tree = parser instanceof YAMLParser yaml
+                    ? YamlTreeReader.read(yaml, format.mapper(), text)
+                    : Either.right(format.mapper().readTree(parser));
+            if (tree.isLeft()) {
+                return tree;
+            }
+            root = tree.get();
         } catch (JacksonException e) {
             return Either.left(SyntaxErrors.problem(e, parser));
         }

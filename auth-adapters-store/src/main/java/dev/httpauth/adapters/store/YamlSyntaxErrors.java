@@ -34,6 +34,9 @@ final class YamlSyntaxErrors {
 
     private static final Pattern TOKEN_NAME = Pattern.compile("'?<[a-z ]+>'?");
 
+    /** SnakeYAML's message for a file longer than its {@code LoadSettings} code point limit, 3,145,728 by default. */
+    private static final Pattern CODE_POINT_LIMIT = Pattern.compile("exceeds the limit: (\\d+) code points");
+
     /** A line that starts a YAML document: three dashes, then the end of the line or a space. */
     private static final Pattern DOCUMENT_START = Pattern.compile("^---(?:[ \\t].*)?$");
 
@@ -57,6 +60,11 @@ final class YamlSyntaxErrors {
      */
     static ConfigProblem problem(JacksonException e, TokenStreamContext context, TokenStreamLocation token) {
         String message = String.valueOf(e.getOriginalMessage());
+        Matcher codePointLimit = CODE_POINT_LIMIT.matcher(message);
+        if (codePointLimit.find()) {
+            return new ConfigProblem("", "the file is longer than " + codePointLimit.group(1)
+                    + " characters, the maximum the YAML reader accepts: make it shorter, or write it as JSON");
+        }
         String description = message.startsWith("Expected a property name")
                 ? "a key must be plain text, not a list, an object or an alias"
                 : "the text here is not valid YAML: check the indentation, quotes and brackets just before this position";

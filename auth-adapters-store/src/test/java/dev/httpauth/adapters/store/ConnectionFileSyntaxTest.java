@@ -392,7 +392,9 @@ class ConnectionFileSyntaxTest {
                 Arguments.of("connections.yaml", "connections:\n  crm:\n    auth:\n      password: \"SEC\\qRET\"\n"),
                 Arguments.of("connections.yaml", "connections:\n  crm:\n    auth:\n      password: @SECRET\n"),
                 Arguments.of("connections.yaml", "connections:\n  crm:\n    auth:\n      password: |\n        SECRET\n     x: 1\n"),
-                Arguments.of("connections.yaml", "connections: {}\n---\nSECRET\n"));
+                Arguments.of("connections.yaml", "connections: {}\n---\nSECRET\n"),
+                Arguments.of("connections.yaml", "connections:\n  crm:\n    auth: {type: basic, username: u, password: *SECRET}\n"),
+                Arguments.of("connections.yaml", "connections:\n  crm:\n    auth:\n      <<: &SECRET x\n"));
     }
 
     @ParameterizedTest
