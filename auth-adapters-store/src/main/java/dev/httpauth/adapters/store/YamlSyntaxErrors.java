@@ -34,6 +34,22 @@ final class YamlSyntaxErrors {
 
     private static final Pattern TOKEN_NAME = Pattern.compile("'?<[a-z ]+>'?");
 
+    /** A punctuation token that SnakeYAML names without quotes at the end of a problem, as in "but got :". */
+    private static final Pattern LONE_TOKEN = Pattern.compile("(but (?:got|found) )([^\\s'<])$");
+
+    /** SnakeYAML's contexts of a problem, such as "while parsing a flow mapping", and the words a message uses instead. */
+    private static final Map<String, String> CONTEXTS = Map.of(
+            "while parsing a flow mapping", "in the object in braces",
+            "while parsing a flow sequence", "in the list in brackets",
+            "while parsing a block mapping", "in the indented object",
+            "while parsing a block collection", "in the indented list",
+            "while scanning a quoted scalar", "in the quoted text",
+            "while scanning a block scalar", "in the block of text",
+            "while scanning a simple key", "in the key",
+            "while scanning an anchor", "in the anchor",
+            "while scanning an alias", "in the alias",
+            "while scanning a tag", "in the tag");
+
     /** SnakeYAML's message for a file longer than its {@code LoadSettings} code point limit, 3,145,728 by default. */
     private static final Pattern CODE_POINT_LIMIT = Pattern.compile("exceeds the limit: (\\d+) code points");
 
@@ -50,7 +66,7 @@ final class YamlSyntaxErrors {
         if (problem.contains("end of stream") || problem.contains("<stream end>")) {
             return truncationProblem(yaml, context, position);
         }
-        return new ConfigProblem(JsonPaths.of(context), "invalid YAML " + position + ": " + describe(yaml.getContext(), problem));
+        return new ConfigProblem(JsonPaths.of(context), "invalid YAML " + position + ": " + describe(yaml, problem));
     }
 
     /**
@@ -112,7 +128,7 @@ final class YamlSyntaxErrors {
         return new ConfigProblem(JsonPaths.of(context.getParent()), ending + ", or else finish the last value and add '" + closer + "'");
     }
 
-    private static String describe(String context, String problem) {
+    private static String describe(MarkedYamlEngineException yaml, String problem) {
         if (problem.contains("expected <block end>")) {
             return "the indentation here does not match the lines above: indent the fields of one object by the same number of spaces";
         }
@@ -125,8 +141,13 @@ final class YamlSyntaxErrors {
         if (problem.startsWith("found character '@'") || problem.startsWith("found character '`'")) {
             return "a value cannot start with '@' or a backquote: put the value in quotes";
         }
-        String words = context == null ? problem : context + ": " + problem;
-        return replaceTokenNames(words);
+        String words = replaceTokenNames(LONE_TOKEN.matcher(problem).replaceFirst("$1'$2'"));
+        if (yaml.getContext() == null) {
+            return words;
+        }
+        String context = CONTEXTS.getOrDefault(yaml.getContext(), yaml.getContext());
+        String start = yaml.getContextMark().map(mark -> " that starts " + at(mark)).orElse("");
+        return context + start + ": " + words;
     }
 
     private static String replaceTokenNames(String text) {

@@ -349,7 +349,7 @@ class ConnectionFileSyntaxTest {
                         "invalid YAML at line 5, column 6: the indentation here does not match the lines above:"
                                 + " indent the fields of one object by the same number of spaces"),
                 Arguments.of("connections:\n  crm:\n    auth: {type: basic, password: env:P: Q}\n",
-                        "invalid YAML at line 3, column 40: while parsing a flow mapping: expected ',' or '}', but got :"),
+                        "invalid YAML at line 3, column 40: in the object in braces that starts at line 3, column 11: expected ',' or '}', but got ':'"),
                 Arguments.of("connections:\n  crm:\n    auth: basic: yes\n",
                         "invalid YAML at line 3, column 16: a ': ' here starts a field where YAML does not expect one:"
                                 + " put the value in quotes if it contains ': ', or fix the indentation"),
@@ -357,6 +357,9 @@ class ConnectionFileSyntaxTest {
                         "invalid YAML at line 2, column 1: YAML does not allow tabs for indentation: indent with spaces"),
                 Arguments.of("connections:\n  crm:\n    auth: {type: basic, username: u, password: @x}\n",
                         "invalid YAML at line 3, column 48: a value cannot start with '@' or a backquote: put the value in quotes"),
+                Arguments.of("connections:\n  crm: {auth: [a, b}\n",
+                        "invalid YAML at line 2, column 20: in the list in brackets that starts at line 2, column 15:"
+                                + " expected ',' or ']', but got '}'"),
                 Arguments.of("connections:\n  ? [a, b]\n  : {auth: {type: basic}}\n",
                         "invalid YAML at line 2, column 5: a key must be plain text, not a list, an object or an alias"));
     }
