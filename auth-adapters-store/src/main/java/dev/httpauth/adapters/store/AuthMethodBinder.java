@@ -92,7 +92,7 @@ final class AuthMethodBinder {
             String misspelling = auth.propertyNames().stream()
                     .filter(name -> FieldNames.closest(name, List.of(property)).isPresent())
                     .findFirst()
-                    .map(name -> " (the field '" + JsonPaths.printable(name) + "' looks like a misspelling of it)")
+                    .map(name -> " (the field '" + JsonPaths.excerpt(name) + "' looks like a misspelling of it)")
                     .orElse("");
             return Optional.of(new ConfigProblem(property, "is missing: set it to one of " + knownTypes + misspelling));
         }
@@ -108,7 +108,7 @@ final class AuthMethodBinder {
                 .map(closest -> "did you mean '" + closest + "'? The known types are ")
                 .orElse("use one of ");
         return Optional.of(new ConfigProblem(property,
-                "'" + JsonPaths.printable(typeId) + "' is not a known auth method type: " + suggestion + knownTypes));
+                "'" + JsonPaths.excerpt(typeId) + "' is not a known auth method type: " + suggestion + knownTypes));
     }
 
     /**

@@ -225,7 +225,7 @@ final class ConfigValueDeserializers {
             try {
                 return Duration.parse(text);
             } catch (DateTimeParseException e) {
-                session.reportProblem(parser, "'" + JsonPaths.printable(text) + "' is not an ISO-8601 duration: write it like PT60S (60 seconds) or PT5M (5 minutes)");
+                session.reportProblem(parser, "'" + JsonPaths.excerpt(text) + "' is not an ISO-8601 duration: write it like PT60S (60 seconds) or PT5M (5 minutes)");
                 return null;
             }
         }
@@ -270,7 +270,7 @@ final class ConfigValueDeserializers {
                     .findFirst()
                     .map(EnumIdDeserializer::caseHint)
                     .orElseGet(() -> ": use " + expected());
-            session.reportProblem(parser, "'" + JsonPaths.printable(text) + "' is not a valid value" + hint);
+            session.reportProblem(parser, "'" + JsonPaths.excerpt(text) + "' is not a valid value" + hint);
             return null;
         }
 

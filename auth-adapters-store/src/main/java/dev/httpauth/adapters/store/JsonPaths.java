@@ -16,6 +16,12 @@ import java.util.List;
  */
 final class JsonPaths {
 
+    /** The maximum length of a value that a message repeats in full. */
+    static final int MAX_QUOTED_LENGTH = 80;
+
+    /** The characters of a longer value that a message repeats. */
+    static final int EXCERPT_LENGTH = 60;
+
     private JsonPaths() {
     }
 
@@ -79,6 +85,18 @@ final class JsonPaths {
             case NULL -> "null";
             case MISSING -> "missing";
         };
+    }
+
+    /**
+     * Returns {@code text} for a message that repeats a value, {@link #printable}. A value longer than
+     * {@value #MAX_QUOTED_LENGTH} characters is cut to its first {@value #EXCERPT_LENGTH}, followed by
+     * its length, so that a value pasted by mistake cannot flood the output.
+     */
+    static String excerpt(String text) {
+        if (text.length() <= MAX_QUOTED_LENGTH) {
+            return printable(text);
+        }
+        return printable(text.substring(0, EXCERPT_LENGTH)) + "... (" + text.length() + " characters)";
     }
 
     /** Returns {@code text} with control characters written as code points, so a path stays on one line. */

@@ -68,7 +68,7 @@ final class RecordingProblemHandler extends DeserializationProblemHandler {
     @Override
     public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value, String failureMessage) {
         BindingSession.of(context).reportProblem(context.getParser(),
-                "'" + JsonPaths.printable(value) + "' is not a valid value for this field: write it in the form the auth method type documents");
+                "'" + JsonPaths.excerpt(value) + "' is not a valid value for this field: write it in the form the auth method type documents");
         return null;
     }
 

@@ -78,7 +78,7 @@ final class SyntaxErrors {
 
     private static ConfigProblem duplicateProblem(TokenStreamContext context, String position) {
         String path = JsonPaths.of(context);
-        String name = JsonPaths.printable(String.valueOf(context.currentName()));
+        String name = JsonPaths.excerpt(String.valueOf(context.currentName()));
         boolean isConnectionId = ConnectionFileReader.CONNECTIONS.equals(JsonPaths.of(context.getParent()));
         String message = isConnectionId
                 ? "duplicate connection id '" + name + "' " + position + ": each id may appear only once; rename or remove one of the entries"

@@ -271,6 +271,47 @@ class ConnectionFileTest {
                         "tokenPolicy.refreshSkw", "unknown field: did you mean 'refreshSkew'?"));
     }
 
+    static Stream<Arguments> longValues() {
+        String longText = "x".repeat(100_000);
+        return Stream.of(
+                Arguments.of("{'type': 'LONG', 'username': 'u', 'password': 'env:P'}", "type"),
+                Arguments.of("{'type': 'api-key', 'in': 'LONG', 'name': 'k', 'value': 'env:K'}", "in"),
+                Arguments.of("{'type': 'api-key', 'in': 'header', 'name': 'LONG ', 'value': 'env:K'}", "name"),
+                Arguments.of("{'type': 'basic', 'username': ':LONG', 'password': 'env:P'}", "username"),
+                Arguments.of(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkew': 'LONG'}"), "tokenPolicy.refreshSkew"),
+                Arguments.of(OAUTH.replace("SCOPE", "'\\\\LONG'"), "scope"))
+                .map(arguments -> Arguments.of(((String) arguments.get()[0]).replace("LONG", longText), arguments.get()[1]));
+    }
+
+    @ParameterizedTest
+    @MethodSource("longValues")
+    void longValueIsShortenedInMessage(String auth, String path) throws IOException {
+        Path file = write("connections.json", connections("'crm': {'auth': " + auth + "}"));
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(file, SECRET_SCHEMES));
+
+        assertThat(problems)
+                .filteredOn(problem -> problem.path().equals("connections.crm.auth." + path))
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.message()).contains("... (1000").contains(" characters)");
+                    assertThat(problem.message().length()).isLessThan(400);
+                });
+    }
+
+    @Test
+    void longConnectionIdIsShortenedInMessage() throws IOException {
+        String id = "bad id " + "x".repeat(10_000);
+        Path file = write("connections.json", connections("'" + id + "': {'auth': {'type': 'basic', 'username': 'u', 'password': 'env:P'}}"));
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(file, SECRET_SCHEMES));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).startsWith("'bad id xxx").contains("... (10007 characters)");
+            assertThat(problem.message().length()).isLessThan(400);
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("badAuthObjects")
     void readReportsBadAuthObjectAtItsPath(String auth, String path, String message) throws IOException {
