@@ -17,6 +17,7 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,6 +67,12 @@ final class ConnectionFileReader {
             ".yaml", new Format("YAML", YAML),
             ".yml", new Format("YAML", YAML));
 
+    /**
+     * The largest file this reader loads. A connection takes a few hundred bytes, so thousands fit in
+     * one MiB: a larger file is most likely the wrong one, and the bound keeps it from filling the memory.
+     */
+    private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
     private static final Comparator<ConfigProblem> BY_PATH =
             Comparator.comparing(ConfigProblem::path).thenComparing(ConfigProblem::message);
 
@@ -109,6 +116,11 @@ final class ConnectionFileReader {
             return Either.left(new ConfigProblem("", file.toAbsolutePath() + " is a directory: point to the connections file itself"));
         }
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath() + " has " + size + " bytes, more than the "
+                        + MAX_FILE_BYTES + " bytes (16 MiB) this reader accepts: check that it is the connections file"));
+            }
             return Either.right(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath()
@@ -116,8 +128,12 @@ final class ConnectionFileReader {
         } catch (AccessDeniedException e) {
             return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath()
                     + " cannot be read (permission denied): make it readable by the user that runs httpauth"));
+        } catch (FileSystemException e) {
+            // The reason is the operating system's, such as "Too many levels of symbolic links", and
+            // toString() would add the name of the Java exception.
+            return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath() + " cannot be read: " + e.getReason()));
         } catch (IOException e) {
-            return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath() + " cannot be read: " + e));
+            return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath() + " cannot be read: " + e.getMessage()));
         }
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -588,6 +589,35 @@ class ConnectionFileTest {
         List<ConfigProblem> problems = problemsOf(ConnectionFile.read(subdirectory, SECRET_SCHEMES));
 
         assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.message()).contains("is a directory"));
+    }
+
+    @Test
+    void readReportsSymbolicLinkLoop() throws IOException {
+        Path first = directory.resolve("first.json");
+        Path second = directory.resolve("second.json");
+        Files.createSymbolicLink(first, second);
+        Files.createSymbolicLink(second, first);
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(first, SECRET_SCHEMES));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).startsWith("the file " + first.toAbsolutePath() + " cannot be read: ");
+            PlainMessages.assertPlain(problem.message());
+        });
+    }
+
+    @Test
+    void readRejectsFileLargerThanLimit() throws IOException {
+        Path file = directory.resolve("connections.json");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(3L * 1024 * 1024 * 1024);
+        }
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(file, SECRET_SCHEMES));
+
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.message()).isEqualTo("the file "
+                + file.toAbsolutePath() + " has 3221225472 bytes, more than the 16777216 bytes (16 MiB) this reader accepts:"
+                + " check that it is the connections file"));
     }
 
     @Test
