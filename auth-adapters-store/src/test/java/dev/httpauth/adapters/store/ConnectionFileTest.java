@@ -325,6 +325,7 @@ class ConnectionFileTest {
                 .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains(message));
         assertThat(problems).allSatisfy(problem -> assertThat(problem.path()).startsWith("connections.crm.auth."));
+        assertThat(problems).allSatisfy(problem -> PlainMessages.assertPlain(problem.message()));
     }
 
     @Test
@@ -663,6 +664,7 @@ class ConnectionFileTest {
                 .filteredOn(problem -> problem.path().equals(path))
                 .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains(message));
+        assertThat(problems).allSatisfy(problem -> PlainMessages.assertPlain(problem.message()));
     }
 
     @Test
