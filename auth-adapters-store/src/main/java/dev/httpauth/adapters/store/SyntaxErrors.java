@@ -70,10 +70,15 @@ final class SyntaxErrors {
 
     /** Returns "at line L, column C" for {@code location}, or "at an unknown position". */
     static String at(TokenStreamLocation location) {
+        return "at " + lineAndColumn(location);
+    }
+
+    /** Returns "line L, column C" for {@code location}, or "an unknown position". */
+    static String lineAndColumn(TokenStreamLocation location) {
         if (location == null || location.getLineNr() < 1) {
-            return "at an unknown position";
+            return "an unknown position";
         }
-        return at(location.getLineNr(), location.getColumnNr());
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static ConfigProblem duplicateProblem(TokenStreamContext context, String position) {
@@ -134,6 +139,8 @@ final class SyntaxErrors {
         TokenStreamContext context = parser.streamReadContext();
         String path = JsonPaths.outer(context, LIMIT_PATH_SEGMENTS);
         String position = at(parser.currentLocation());
+        // Jackson checks a length while the value grows, so the position is somewhere inside the value.
+        String reaches = "that reaches " + lineAndColumn(parser.currentLocation());
         StreamReadConstraints limits = parser.streamReadConstraints();
         String message = String.valueOf(e.getOriginalMessage());
         if (message.startsWith("Document nesting depth")) {
@@ -142,16 +149,17 @@ final class SyntaxErrors {
                     + " so look for brackets that are opened but never closed");
         }
         if (message.startsWith("Number value length")) {
-            return new ConfigProblem(path, "the number " + position + " is longer than " + limits.getMaxNumberLength()
+            return new ConfigProblem(path, "the number " + reaches + " is longer than " + limits.getMaxNumberLength()
                     + " characters, the maximum this reader accepts: write it with fewer digits");
         }
         if (message.startsWith("Name length")) {
             // The name being read is not the object's current name yet, so the object itself is named.
-            return new ConfigProblem(JsonPaths.outer(context.getParent(), LIMIT_PATH_SEGMENTS), "the field name " + position + " is longer than " + limits.getMaxNameLength()
+            String objectPath = JsonPaths.outer(context.getParent(), LIMIT_PATH_SEGMENTS);
+            return new ConfigProblem(objectPath, "the field name " + reaches + " is longer than " + limits.getMaxNameLength()
                     + " characters, the maximum this reader accepts: shorten it");
         }
         if (message.startsWith("String value length")) {
-            return new ConfigProblem(path, "the string " + position + " is longer than " + limits.getMaxStringLength()
+            return new ConfigProblem(path, "the string " + reaches + " is longer than " + limits.getMaxStringLength()
                     + " characters, the maximum this reader accepts: shorten it");
         }
         return new ConfigProblem(path, "the file exceeds a size limit of this reader " + position + ": make the file smaller");

@@ -111,7 +111,7 @@ class ConnectionFileSyntaxTest {
 
         assertThat(problems).singleElement().satisfies(problem -> {
             assertThat(problem.path()).isEqualTo("connections.crm.auth.username");
-            assertThat(problem.message()).matches("the number at line 1, column \\d+ is longer than 1000 characters,"
+            assertThat(problem.message()).matches("the number that reaches line 1, column \\d+ is longer than 1000 characters,"
                     + " the maximum this reader accepts: write it with fewer digits");
         });
     }
@@ -124,7 +124,7 @@ class ConnectionFileSyntaxTest {
 
         assertThat(problems).singleElement().satisfies(problem -> {
             assertThat(problem.path()).isEqualTo("connections.crm.auth");
-            assertThat(problem.message()).matches("the field name at line 1, column \\d+ is longer than 50000 characters,"
+            assertThat(problem.message()).matches("the field name that reaches line 1, column \\d+ is longer than 50000 characters,"
                     + " the maximum this reader accepts: shorten it");
         });
     }
