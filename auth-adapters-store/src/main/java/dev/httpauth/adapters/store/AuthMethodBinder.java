@@ -2,6 +2,8 @@ package dev.httpauth.adapters.store;
 
 import dev.httpauth.domain.model.ConfigProblem;
 import dev.httpauth.domain.model.HttpAuthMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -21,6 +23,8 @@ import java.util.Set;
  * Thread-safe.
  */
 final class AuthMethodBinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthMethodBinder.class);
 
     private final ConnectionFileFormat format;
     private final ObjectReader reader;
@@ -64,8 +68,12 @@ final class AuthMethodBinder {
         } catch (JacksonException e) {
             // The handler records every problem it recognizes without throwing. An exception that still
             // escapes is reported here, unless an earlier problem already explains the failure.
+            // Jackson's message names Java types and may quote the value, so neither the problem nor the log shows it.
             if (problems.isEmpty() && session.problems().isEmpty()) {
-                session.reportProblem(JsonPaths.of(e.getPath()), "could not be read: " + e.getOriginalMessage());
+                String path = JsonPaths.of(e.getPath());
+                LOG.warn("Binding an auth object of type '{}' failed at '{}' with {}", typeId, path, e.getClass().getSimpleName());
+                session.reportProblem(path, "could not be read as auth type '" + typeId + "': the value does not fit the fields of that type."
+                        + " If a plugin provides the type, report this to its authors");
             }
         }
         problems.addAll(session.problems());
@@ -84,7 +92,7 @@ final class AuthMethodBinder {
             String misspelling = auth.propertyNames().stream()
                     .filter(name -> FieldNames.closest(name, List.of(property)).isPresent())
                     .findFirst()
-                    .map(name -> " (the field '" + JsonPaths.printable(name) + "' looks like a misspelling of it)")
+                    .map(name -> " (the field '" + JsonPaths.excerpt(name) + "' looks like a misspelling of it)")
                     .orElse("");
             return Optional.of(new ConfigProblem(property, "is missing: set it to one of " + knownTypes + misspelling));
         }
@@ -100,7 +108,7 @@ final class AuthMethodBinder {
                 .map(closest -> "did you mean '" + closest + "'? The known types are ")
                 .orElse("use one of ");
         return Optional.of(new ConfigProblem(property,
-                "'" + JsonPaths.printable(typeId) + "' is not a known auth method type: " + suggestion + knownTypes));
+                "'" + JsonPaths.excerpt(typeId) + "' is not a known auth method type: " + suggestion + knownTypes));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.httpauth.adapters.store;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -11,8 +10,8 @@ import dev.httpauth.domain.model.OAuthClientCredentials;
 import dev.httpauth.domain.model.TokenPolicy;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.cfg.MapperBuilder;
+import tools.jackson.databind.module.SimpleModule;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +21,10 @@ import java.util.Map;
  * The connections file format of the auth methods, written as Jackson mix-ins so that the domain
  * records carry no Jackson annotations.
  *
- * <p>The records bind through their canonical constructors. The {@code type} property selects the
- * record, {@code scope} is the file's name for {@link OAuthClientCredentials#scopes()}, and the
- * value types (secret refs, URLs, durations, enums) use {@link ConfigValueDeserializers}.
+ * <p>The records bind through their canonical constructors, except {@link TokenPolicy}, which
+ * {@link TokenPolicyDeserializer} binds. The {@code type} property selects the record, {@code scope}
+ * is the file's name for {@link OAuthClientCredentials#scopes()}, and the value types (secret refs,
+ * URLs, durations, numbers, enums) use {@link ConfigValueDeserializers}.
  */
 final class AuthMethodMixins {
 
@@ -50,17 +50,17 @@ final class AuthMethodMixins {
     /** The mix-in of each domain type, which renames fields or picks their deserializer. */
     static final Map<Class<?>, Class<?>> MIXINS = Map.of(
             HttpAuthMethod.class, HttpAuthMethodMixin.class,
-            OAuthClientCredentials.class, OAuthClientCredentialsMixin.class,
-            TokenPolicy.class, TokenPolicyMixin.class);
+            OAuthClientCredentials.class, OAuthClientCredentialsMixin.class);
 
     private AuthMethodMixins() {
     }
 
-    /** Adds the mix-ins and the value deserializers to {@code builder}. */
+    /** Adds the mix-ins, the value deserializers and the deserializer of {@code tokenPolicy} to {@code builder}. */
     static <B extends MapperBuilder<?, B>> B register(B builder) {
         return builder
                 .addMixIns(MIXINS)
-                .addModule(ConfigValueDeserializers.module());
+                .addModule(ConfigValueDeserializers.module())
+                .addModule(new SimpleModule("httpauth-token-policy").addDeserializer(TokenPolicy.class, new TokenPolicyDeserializer()));
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = TYPE_PROPERTY)
@@ -77,22 +77,6 @@ final class AuthMethodMixins {
         @JsonProperty("scope")
         @JsonDeserialize(using = ConfigValueDeserializers.ScopeDeserializer.class)
         abstract List<String> scopes();
-    }
-
-    /** Binds {@code tokenPolicy} through a factory in which every field is optional and defaults to {@link TokenPolicy#DEFAULT}. */
-    abstract static class TokenPolicyMixin {
-
-        @JsonCreator
-        static TokenPolicy withDefaultsFor(
-                @JsonProperty("refreshSkew") Duration refreshSkew,
-                @JsonProperty("refreshAfterShare") Double refreshAfterShare,
-                @JsonProperty("defaultLifetime") Duration defaultLifetime,
-                @JsonProperty("initialBackoff") Duration initialBackoff,
-                @JsonProperty("maxBackoff") Duration maxBackoff,
-                @JsonProperty("jitter") Double jitter,
-                @JsonProperty("maxRetryAfter") Duration maxRetryAfter) {
-            throw new AssertionError("Jackson calls TokenPolicy.withDefaultsFor, whose signature this mix-in copies");
-        }
     }
 
     private static Map<String, Class<?>> typesOf(Class<?> mixin) {

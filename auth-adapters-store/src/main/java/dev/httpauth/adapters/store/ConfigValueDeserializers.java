@@ -6,9 +6,13 @@ import dev.httpauth.domain.model.SecretRef;
 import io.vavr.control.Validation;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.module.SimpleDeserializers;
 import tools.jackson.databind.module.SimpleModule;
 
 import java.net.URI;
@@ -30,30 +34,35 @@ import java.util.function.Function;
  */
 final class ConfigValueDeserializers {
 
-    private static final LowerCaseEnumDeserializer<ApiKey.Placement> PLACEMENTS = new LowerCaseEnumDeserializer<>(
+    private static final EnumIdDeserializer<ApiKey.Placement> PLACEMENTS = new EnumIdDeserializer<>(
             ApiKey.Placement.class, placement -> placement.name().toLowerCase(Locale.ROOT));
 
-    private static final LowerCaseEnumDeserializer<ClientAuthentication> CLIENT_AUTHENTICATIONS = new LowerCaseEnumDeserializer<>(
+    private static final EnumIdDeserializer<ClientAuthentication> CLIENT_AUTHENTICATIONS = new EnumIdDeserializer<>(
             ClientAuthentication.class, ClientAuthentication::id);
 
     private ConfigValueDeserializers() {
     }
 
-    /** Registers the value deserializers for secret refs, URLs, durations and the lower-case enums. */
+    /**
+     * Registers the value deserializers for text, numbers, booleans, secret refs, URLs, durations
+     * and enums: the lower-case ids of the built-in enums, the constant names of any other.
+     */
     static SimpleModule module() {
         SimpleModule module = new SimpleModule("httpauth-config-values");
+        module.setDeserializers(new EnumsByNameDeserializers());
         module.addDeserializer(String.class, new TextDeserializer());
         module.addDeserializer(SecretRef.class, new SecretRefDeserializer());
         module.addDeserializer(URI.class, new UrlDeserializer());
         module.addDeserializer(Duration.class, new IsoDurationDeserializer());
         module.addDeserializer(ApiKey.Placement.class, PLACEMENTS);
         module.addDeserializer(ClientAuthentication.class, CLIENT_AUTHENTICATIONS);
+        NumberDeserializers.register(module);
         return module;
     }
 
     /**
      * Returns the values a file may give for the enum {@code type}: the lower-case ids for the
-     * enums of the built-in methods, the constant names for any other enum, as Jackson reads those.
+     * enums of the built-in methods, the constant names for any other enum, as {@link EnumIdDeserializer} reads them.
      */
     static List<String> enumValues(Class<?> type) {
         if (type == ApiKey.Placement.class) {
@@ -79,13 +88,18 @@ final class ConfigValueDeserializers {
             if (token.isStructStart()) {
                 session.reportProblem(parser, "must be " + expected() + ", but is " + JsonPaths.describe(token));
                 parser.skipChildren();
-                return null;
+                return rejected();
             }
             return fromScalar(parser, session);
         }
 
         /** Describes the expected value for messages, such as "a string such as PT60S". */
         abstract String expected();
+
+        /** Returns the stand-in for a rejected value: {@code null}, unless the type is primitive. */
+        T rejected() {
+            return null;
+        }
 
         /** Converts the scalar the parser is at, or reports it and returns {@code null}. */
         abstract T fromScalar(JsonParser parser, BindingSession session);
@@ -133,10 +147,6 @@ final class ConfigValueDeserializers {
     }
 
     /**
-     * Parses a URL with {@link URI}. A message about a malformed URL names the reason and the
-     * position but not the text, because a URL can carry a password before the host.
-     */
-    /**
      * Reads a text field such as {@code username} and reports a number or a boolean as a problem,
      * where Jackson would quietly turn {@code 5} into {@code "5"}.
      */
@@ -154,13 +164,18 @@ final class ConfigValueDeserializers {
         @Override
         String fromScalar(JsonParser parser, BindingSession session) {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                session.reportProblem(parser, "must be " + expected() + ", but is " + JsonPaths.describe(parser.currentToken()));
+                session.reportProblem(parser, "must be " + expected() + ", but is " + JsonPaths.describe(parser.currentToken())
+                        + ": put the value in quotes");
                 return null;
             }
             return parser.getString();
         }
     }
 
+    /**
+     * Parses a URL with {@link URI}. A message about a malformed URL names the reason and the
+     * position but not the text, because a URL can carry a password before the host.
+     */
     static final class UrlDeserializer extends ScalarDeserializer<URI> {
 
         UrlDeserializer() {
@@ -210,18 +225,21 @@ final class ConfigValueDeserializers {
             try {
                 return Duration.parse(text);
             } catch (DateTimeParseException e) {
-                session.reportProblem(parser, "'" + JsonPaths.printable(text) + "' is not an ISO-8601 duration: write it like PT60S (60 seconds) or PT5M (5 minutes)");
+                session.reportProblem(parser, "'" + JsonPaths.excerpt(text) + "' is not an ISO-8601 duration: write it like PT60S (60 seconds) or PT5M (5 minutes)");
                 return null;
             }
         }
     }
 
-    /** Accepts the lower-case id of each constant, such as {@code header} or {@code client_secret_basic}. */
-    static final class LowerCaseEnumDeserializer<E extends Enum<E>> extends ScalarDeserializer<E> {
+    /**
+     * Accepts the id of each constant: the lower-case ids of the built-in enums, such as
+     * {@code header} or {@code client_secret_basic}, and the constant names of a plugin's enums.
+     */
+    static final class EnumIdDeserializer<E extends Enum<E>> extends ScalarDeserializer<E> {
 
         private final Map<String, E> constantsById = new LinkedHashMap<>();
 
-        LowerCaseEnumDeserializer(Class<E> type, Function<E, String> id) {
+        EnumIdDeserializer(Class<E> type, Function<E, String> id) {
             super(type);
             Arrays.stream(type.getEnumConstants()).forEach(constant -> constantsById.put(id.apply(constant), constant));
         }
@@ -247,10 +265,35 @@ final class ConfigValueDeserializers {
             if (constant != null) {
                 return constant;
             }
-            String lowerCase = text.toLowerCase(Locale.ROOT);
-            String hint = constantsById.containsKey(lowerCase) ? ": write it in lower case, '" + lowerCase + "'" : ": use " + expected();
-            session.reportProblem(parser, "'" + JsonPaths.printable(text) + "' is not a valid value" + hint);
+            String hint = constantsById.keySet().stream()
+                    .filter(id -> id.equalsIgnoreCase(text))
+                    .findFirst()
+                    .map(EnumIdDeserializer::caseHint)
+                    .orElseGet(() -> ": use " + expected());
+            session.reportProblem(parser, "'" + JsonPaths.excerpt(text) + "' is not a valid value" + hint);
             return null;
+        }
+
+        private static String caseHint(String id) {
+            return id.equals(id.toLowerCase(Locale.ROOT)) ? ": write it in lower case, '" + id + "'" : ": write it as '" + id + "'";
+        }
+    }
+
+    /**
+     * Finds the deserializer of an enum that has none registered, such as one of a plugin's
+     * configuration: its constants are written by name.
+     */
+    static final class EnumsByNameDeserializers extends SimpleDeserializers {
+
+        @Override
+        public ValueDeserializer<?> findEnumDeserializer(JavaType type, DeserializationConfig config, BeanDescription.Supplier description) {
+            ValueDeserializer<?> registered = super.findEnumDeserializer(type, config, description);
+            return registered != null ? registered : byName(type.getRawClass());
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static ValueDeserializer<?> byName(Class<?> enumType) {
+            return new EnumIdDeserializer(enumType, constant -> ((Enum<?>) constant).name());
         }
     }
 

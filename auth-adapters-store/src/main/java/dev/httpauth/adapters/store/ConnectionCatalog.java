@@ -56,7 +56,7 @@ final class ConnectionCatalog {
             return Optional.of("the connection id is empty: name the connection with letters, digits, '-', '_' or '.'");
         }
         if (!VALID_ID.matcher(id).matches()) {
-            return Optional.of("'" + JsonPaths.printable(id) + "' is not a valid connection id: use only ASCII letters, digits, '-', '_' and '.'");
+            return Optional.of("'" + JsonPaths.excerpt(id) + "' is not a valid connection id: use only ASCII letters, digits, '-', '_' and '.'");
         }
         return Optional.empty();
     }

@@ -5,15 +5,19 @@ import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.model.HttpAuthMethod;
 import io.vavr.control.Either;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,20 +47,31 @@ final class ConnectionFileReader {
 
     // NOTE: STRICT_DUPLICATE_DETECTION turns a repeated key into a parse error. A file with a
     // duplicate then reports only that duplicate, and its other problems show once it is fixed.
+    // FAIL_ON_TRAILING_TOKENS is off because parse() looks for text after the value itself, so
+    // that it can name a second YAML document. USE_BIG_DECIMAL_FOR_FLOATS keeps numbers exact in
+    // the tree, so that 1.0000000000000001 is not taken for the whole number 1.
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private static final Map<String, Format> FORMATS_BY_EXTENSION = Map.of(
             ".json", new Format("JSON", JSON),
             ".yaml", new Format("YAML", YAML),
             ".yml", new Format("YAML", YAML));
+
+    /**
+     * The largest file this reader loads. A connection takes a few hundred bytes, so thousands fit in
+     * one MiB: a larger file is most likely the wrong one, and the bound keeps it from filling the memory.
+     */
+    private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private static final Comparator<ConfigProblem> BY_PATH =
             Comparator.comparing(ConfigProblem::path).thenComparing(ConfigProblem::message);
@@ -79,7 +94,9 @@ final class ConnectionFileReader {
     static Either<List<ConfigProblem>, List<Connection>> read(Path file, Set<String> secretSchemes, ConnectionFileFormat methods) {
         AuthMethodBinder binder = new AuthMethodBinder(methods);
         return formatOf(file)
-                .flatMap(format -> readContent(file).flatMap(content -> parse(content, format)))
+                .flatMap(format -> readContent(file)
+                        .flatMap(content -> ConnectionFileText.decode(content, format.name()))
+                        .flatMap(text -> parse(text, format)))
                 .mapLeft(List::of)
                 .flatMap(root -> bindConnections(root, secretSchemes, binder, methods));
     }
@@ -99,6 +116,11 @@ final class ConnectionFileReader {
             return Either.left(new ConfigProblem("", file.toAbsolutePath() + " is a directory: point to the connections file itself"));
         }
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath() + " has " + size + " bytes, more than the "
+                        + MAX_FILE_BYTES + " bytes (16 MiB) this reader accepts: check that it is the connections file"));
+            }
             return Either.right(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath()
@@ -106,21 +128,53 @@ final class ConnectionFileReader {
         } catch (AccessDeniedException e) {
             return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath()
                     + " cannot be read (permission denied): make it readable by the user that runs httpauth"));
+        } catch (FileSystemException e) {
+            // The reason is the operating system's, such as "Too many levels of symbolic links", and
+            // toString() would add the name of the Java exception.
+            return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath() + " cannot be read: " + e.getReason()));
         } catch (IOException e) {
-            return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath() + " cannot be read: " + e));
+            return Either.left(new ConfigProblem("", "the file " + file.toAbsolutePath() + " cannot be read: " + e.getMessage()));
         }
     }
 
-    private static Either<ConfigProblem, JsonNode> parse(byte[] content, Format format) {
-        try {
-            JsonNode root = format.mapper().readTree(content);
-            if (root == null || root.isMissingNode()) {
-                return Either.left(new ConfigProblem("", "the file is empty: start it with {\"connections\": {}} and add one entry per connection"));
-            }
-            return Either.right(root);
-        } catch (JacksonException e) {
-            return Either.left(SyntaxErrors.problem(e, format.name()));
+    private static Either<ConfigProblem, JsonNode> parse(String text, Format format) {
+        try (JsonParser parser = format.mapper().createParser(text)) {
+            return parse(parser, format, text);
         }
+    }
+
+    /** Reads the one value of the file, and reports text after it, such as a second YAML document. */
+    private static Either<ConfigProblem, JsonNode> parse(JsonParser parser, Format format, String text) {
+        JsonNode root;
+        try {
+            Either<ConfigProblem, JsonNode> tree = parser instanceof YAMLParser yaml
+                    ? YamlTreeReader.read(yaml, format.mapper(), text)
+                    : Either.right(format.mapper().readTree(parser));
+            if (tree.isLeft()) {
+                return tree;
+            }
+            root = tree.get();
+        } catch (JacksonException e) {
+            return Either.left(SyntaxErrors.problem(e, parser));
+        }
+        if (root == null || root.isMissingNode()) {
+            return Either.left(new ConfigProblem("", "the file is empty: start it with {\"connections\": {}} and add one entry per connection"));
+        }
+
+        TokenStreamLocation rootEnd = parser.currentLocation();
+        TokenStreamLocation next;
+        try {
+            if (parser.nextToken() == null) {
+                return Either.right(root);
+            }
+            next = parser.currentTokenLocation();
+        } catch (JacksonException e) {
+            // Text that cannot even be read follows a complete value: it is reported as text after that value.
+            next = e.getLocation() == null ? parser.currentLocation() : e.getLocation();
+        }
+        return Either.left(parser instanceof YAMLParser
+                ? YamlSyntaxErrors.secondDocument(text, rootEnd, next)
+                : SyntaxErrors.contentAfterValue(next));
     }
 
     private static Either<List<ConfigProblem>, List<Connection>> bindConnections(

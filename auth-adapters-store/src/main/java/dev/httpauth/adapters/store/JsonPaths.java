@@ -16,22 +16,31 @@ import java.util.List;
  */
 final class JsonPaths {
 
+    /** The maximum length of a value that a message repeats in full. */
+    static final int MAX_QUOTED_LENGTH = 80;
+
+    /** The characters of a longer value that a message repeats. */
+    static final int EXCERPT_LENGTH = 60;
+
     private JsonPaths() {
     }
 
     /** Returns the path of the value the parser is at; empty at the root. */
     static String of(TokenStreamContext context) {
-        Deque<String> segments = new ArrayDeque<>();
-        for (TokenStreamContext current = context; current != null; current = current.getParent()) {
-            // A context that has just started (at '{' or '[') has no name or index yet, and the
-            // value it belongs to is named by its parent.
-            if (current.inObject() && current.hasCurrentName()) {
-                segments.push(property(current.currentName()));
-            } else if (current.inArray() && current.hasCurrentIndex()) {
-                segments.push(index(current.getCurrentIndex()));
-            }
+        return join(segments(context));
+    }
+
+    /**
+     * Returns the path of the value the parser is at, cut to its first {@code segments} segments,
+     * so that a value nested hundreds of levels deep still gets a path of readable length.
+     */
+    static String outer(TokenStreamContext context, int segments) {
+        Deque<String> all = segments(context);
+        Deque<String> outerSegments = new ArrayDeque<>();
+        while (!all.isEmpty() && outerSegments.size() < segments) {
+            outerSegments.add(all.removeFirst());
         }
-        return join(segments);
+        return join(outerSegments);
     }
 
     /** Returns the path that a Jackson exception reports, such as {@code tokenPolicy.refreshSkew}. */
@@ -78,6 +87,18 @@ final class JsonPaths {
         };
     }
 
+    /**
+     * Returns {@code text} for a message that repeats a value, {@link #printable}. A value longer than
+     * {@value #MAX_QUOTED_LENGTH} characters is cut to its first {@value #EXCERPT_LENGTH}, followed by
+     * its length, so that a value pasted by mistake cannot flood the output.
+     */
+    static String excerpt(String text) {
+        if (text.length() <= MAX_QUOTED_LENGTH) {
+            return printable(text);
+        }
+        return printable(text.substring(0, EXCERPT_LENGTH)) + "... (" + text.length() + " characters)";
+    }
+
     /** Returns {@code text} with control characters written as code points, so a path stays on one line. */
     static String printable(String text) {
         if (!Text.containsControlCharacter(text)) {
@@ -89,6 +110,20 @@ final class JsonPaths {
             out.append(Text.isControlCharacter(c) ? Text.codePoint(c) : String.valueOf(c));
         }
         return out.toString();
+    }
+
+    private static Deque<String> segments(TokenStreamContext context) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (TokenStreamContext current = context; current != null; current = current.getParent()) {
+            // A context that has just started (at '{' or '[') has no name or index yet, and the
+            // value it belongs to is named by its parent.
+            if (current.inObject() && current.hasCurrentName()) {
+                segments.push(property(current.currentName()));
+            } else if (current.inArray() && current.hasCurrentIndex()) {
+                segments.push(index(current.getCurrentIndex()));
+            }
+        }
+        return segments;
     }
 
     private static String property(String name) {

@@ -10,7 +10,6 @@ import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.ValueInstantiator;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,16 +61,22 @@ final class RecordingProblemHandler extends DeserializationProblemHandler {
         return reportWrongKind(context, parser, "an object");
     }
 
+    /**
+     * Reports text that Jackson could not convert, such as a malformed UUID in a plugin's field.
+     * Jackson's {@code failureMessage} names Java types, so it is not shown.
+     */
     @Override
     public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value, String failureMessage) {
         BindingSession.of(context).reportProblem(context.getParser(),
-                "'" + JsonPaths.printable(value) + "' is not valid here: " + failureMessage);
+                "'" + JsonPaths.excerpt(value) + "' is not a valid value for this field: write it in the form the auth method type documents");
         return null;
     }
 
+    /** Reports a number that Jackson could not convert, without Jackson's {@code failureMessage}. */
     @Override
     public Object handleWeirdNumberValue(DeserializationContext context, Class<?> targetType, Number value, String failureMessage) {
-        BindingSession.of(context).reportProblem(context.getParser(), value + " is not valid here: " + failureMessage);
+        BindingSession.of(context).reportProblem(context.getParser(),
+                value + " is not a valid value for this field: write it in the form the auth method type documents");
         return null;
     }
 
@@ -100,16 +105,29 @@ final class RecordingProblemHandler extends DeserializationProblemHandler {
 
     private static String expected(JavaType type) {
         Class<?> raw = type.getRawClass();
-        if (raw == String.class) {
-            return "a string";
-        }
         if (raw == Optional.class) {
             return expected(type.containedType(0));
         }
-        if (Collection.class.isAssignableFrom(raw)) {
+        if (type.isCollectionLikeType() || type.isArrayType()) {
             return "a list";
         }
-        return "an object";
+        if (type.isMapLikeType() || type.isRecordType()) {
+            return "an object";
+        }
+        if (raw.isEnum()) {
+            return "one of " + String.join(", ", ConfigValueDeserializers.enumValues(raw));
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return "true or false";
+        }
+        if (raw == char.class || raw == Character.class) {
+            return "a string";
+        }
+        if (raw.isPrimitive() || Number.class.isAssignableFrom(raw)) {
+            return "a number";
+        }
+        // Other JDK types, such as UUID or Instant, are written as strings, and any other class as an object.
+        return raw.getName().startsWith("java.") ? "a string" : "an object";
     }
 
     private static Throwable rootCause(Throwable problem) {

@@ -118,6 +118,7 @@ class ConnectionFilePluginTest {
                 .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains(message));
         assertThat(problems).allSatisfy(problem -> assertThat(problem.path()).startsWith("connections.hooks.auth."));
+        assertThat(problems).allSatisfy(problem -> PlainMessages.assertPlain(problem.message()));
     }
 
     @Test

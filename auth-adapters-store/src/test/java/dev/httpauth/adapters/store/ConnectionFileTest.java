@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -264,11 +265,52 @@ class ConnectionFileTest {
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkew': 60, 'defaultLifetime': 'PT5M'}"),
                         "tokenPolicy.refreshSkew", "must be an ISO-8601 duration string such as PT60S (60 seconds) or PT5M (5 minutes), but is a number"),
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshAfterShare': 1.5}"),
-                        "tokenPolicy", "refreshAfterShare must be in (0, 1], but was 1.5"),
+                        "tokenPolicy.refreshAfterShare", "must be greater than 0 and at most 1, but is 1.5"),
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkew': 'PT-5S', 'defaultLifetime': 'PT5M'}"),
-                        "tokenPolicy", "refreshSkew must not be negative, but was PT-5S"),
+                        "tokenPolicy.refreshSkew", "must not be negative, but is PT-5S"),
                 bad(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkw': 'PT5S', 'refreshSkew': 'PT5S', 'defaultLifetime': 'PT5M'}"),
                         "tokenPolicy.refreshSkw", "unknown field: did you mean 'refreshSkew'?"));
+    }
+
+    static Stream<Arguments> longValues() {
+        String longText = "x".repeat(100_000);
+        return Stream.of(
+                Arguments.of("{'type': 'LONG', 'username': 'u', 'password': 'env:P'}", "type"),
+                Arguments.of("{'type': 'api-key', 'in': 'LONG', 'name': 'k', 'value': 'env:K'}", "in"),
+                Arguments.of("{'type': 'api-key', 'in': 'header', 'name': 'LONG ', 'value': 'env:K'}", "name"),
+                Arguments.of("{'type': 'basic', 'username': ':LONG', 'password': 'env:P'}", "username"),
+                Arguments.of(OAUTH.replace("SCOPE", "'read', 'tokenPolicy': {'refreshSkew': 'LONG'}"), "tokenPolicy.refreshSkew"),
+                Arguments.of(OAUTH.replace("SCOPE", "'\\\\LONG'"), "scope"))
+                .map(arguments -> Arguments.of(((String) arguments.get()[0]).replace("LONG", longText), arguments.get()[1]));
+    }
+
+    @ParameterizedTest
+    @MethodSource("longValues")
+    void longValueIsShortenedInMessage(String auth, String path) throws IOException {
+        Path file = write("connections.json", connections("'crm': {'auth': " + auth + "}"));
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(file, SECRET_SCHEMES));
+
+        assertThat(problems)
+                .filteredOn(problem -> problem.path().equals("connections.crm.auth." + path))
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.message()).contains("... (1000").contains(" characters)");
+                    assertThat(problem.message().length()).isLessThan(400);
+                });
+    }
+
+    @Test
+    void longConnectionIdIsShortenedInMessage() throws IOException {
+        String id = "bad id " + "x".repeat(10_000);
+        Path file = write("connections.json", connections("'" + id + "': {'auth': {'type': 'basic', 'username': 'u', 'password': 'env:P'}}"));
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(file, SECRET_SCHEMES));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).startsWith("'bad id xxx").contains("... (10007 characters)");
+            assertThat(problem.message().length()).isLessThan(400);
+        });
     }
 
     @ParameterizedTest
@@ -283,6 +325,7 @@ class ConnectionFileTest {
                 .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains(message));
         assertThat(problems).allSatisfy(problem -> assertThat(problem.path()).startsWith("connections.crm.auth."));
+        assertThat(problems).allSatisfy(problem -> PlainMessages.assertPlain(problem.message()));
     }
 
     @Test
@@ -505,7 +548,7 @@ class ConnectionFileTest {
 
         assertThat(problems).singleElement().satisfies(problem -> {
             assertThat(problem.message()).startsWith("invalid JSON at line 2, column ");
-            assertThat(problem.message()).contains("Unrecognized token").doesNotContain("hunter").doesNotContain("Literal");
+            assertThat(problem.message()).contains("text must be in double quotes").doesNotContain("hunter").doesNotContain("Literal");
         });
     }
 
@@ -522,7 +565,7 @@ class ConnectionFileTest {
         List<ConfigProblem> problems = problemsOf(ConnectionFile.read(file, SECRET_SCHEMES));
 
         assertThat(problems).singleElement().satisfies(problem -> {
-            assertThat(problem.message()).startsWith("invalid YAML at line 6, column 1: while scanning a quoted scalar: found unexpected end of stream");
+            assertThat(problem.message()).startsWith("the file ends at line 6, column 1 inside the quoted text that starts at line 5, column 17");
             assertThat(problem.message()).doesNotContain("hunter");
         });
     }
@@ -547,6 +590,35 @@ class ConnectionFileTest {
         List<ConfigProblem> problems = problemsOf(ConnectionFile.read(subdirectory, SECRET_SCHEMES));
 
         assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.message()).contains("is a directory"));
+    }
+
+    @Test
+    void readReportsSymbolicLinkLoop() throws IOException {
+        Path first = directory.resolve("first.json");
+        Path second = directory.resolve("second.json");
+        Files.createSymbolicLink(first, second);
+        Files.createSymbolicLink(second, first);
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(first, SECRET_SCHEMES));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).startsWith("the file " + first.toAbsolutePath() + " cannot be read: ");
+            PlainMessages.assertPlain(problem.message());
+        });
+    }
+
+    @Test
+    void readRejectsFileLargerThanLimit() throws IOException {
+        Path file = directory.resolve("connections.json");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(3L * 1024 * 1024 * 1024);
+        }
+
+        List<ConfigProblem> problems = problemsOf(ConnectionFile.read(file, SECRET_SCHEMES));
+
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.message()).isEqualTo("the file "
+                + file.toAbsolutePath() + " has 3221225472 bytes, more than the 16777216 bytes (16 MiB) this reader accepts:"
+                + " check that it is the connections file"));
     }
 
     @Test
@@ -592,6 +664,7 @@ class ConnectionFileTest {
                 .filteredOn(problem -> problem.path().equals(path))
                 .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains(message));
+        assertThat(problems).allSatisfy(problem -> PlainMessages.assertPlain(problem.message()));
     }
 
     @Test

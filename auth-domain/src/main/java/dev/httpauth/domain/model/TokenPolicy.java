@@ -2,7 +2,10 @@ package dev.httpauth.domain.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -52,20 +55,21 @@ public record TokenPolicy(
             0.2,
             Duration.ofMinutes(5));
 
+    /**
+     * Creates a policy.
+     *
+     * @throws IllegalArgumentException naming the first value out of range, as {@link #problems} describes it
+     */
     public TokenPolicy {
-        requireNotNegative("refreshSkew", refreshSkew);
-        requirePositive("defaultLifetime", defaultLifetime);
-        requirePositive("initialBackoff", initialBackoff);
-        requirePositive("maxBackoff", maxBackoff);
-        requireNotNegative("maxRetryAfter", maxRetryAfter);
-        if (!(refreshAfterShare > 0 && refreshAfterShare <= 1)) {
-            throw new IllegalArgumentException("refreshAfterShare must be in (0, 1], but was " + refreshAfterShare);
-        }
-        if (!(jitter >= 0 && jitter < 1)) {
-            throw new IllegalArgumentException("jitter must be in [0, 1), but was " + jitter);
-        }
-        if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff " + maxBackoff + " must not be shorter than initialBackoff " + initialBackoff);
+        Objects.requireNonNull(refreshSkew, "refreshSkew");
+        Objects.requireNonNull(defaultLifetime, "defaultLifetime");
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        List<ConfigProblem> problems = rangeProblems(
+                refreshSkew, refreshAfterShare, defaultLifetime, initialBackoff, maxBackoff, jitter, maxRetryAfter, false);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.getFirst().path() + " " + problems.getFirst().message());
         }
     }
 
@@ -99,6 +103,32 @@ public record TokenPolicy(
                 maxBackoff == null ? DEFAULT.maxBackoff : maxBackoff,
                 jitter == null ? DEFAULT.jitter : jitter,
                 maxRetryAfter == null ? DEFAULT.maxRetryAfter : maxRetryAfter);
+    }
+
+    /**
+     * Checks values from configuration, as {@link #withDefaultsFor} takes them, without throwing.
+     * Each {@code null} takes the value of {@link #DEFAULT}.
+     *
+     * @return one problem per value out of range, whose path is the component's name, such as
+     *     {@code refreshAfterShare}; empty when {@link #withDefaultsFor} accepts the values
+     */
+    public static List<ConfigProblem> problems(
+            Duration refreshSkew,
+            Double refreshAfterShare,
+            Duration defaultLifetime,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Double jitter,
+            Duration maxRetryAfter) {
+        return rangeProblems(
+                refreshSkew == null ? DEFAULT.refreshSkew : refreshSkew,
+                refreshAfterShare == null ? DEFAULT.refreshAfterShare : refreshAfterShare,
+                defaultLifetime == null ? DEFAULT.defaultLifetime : defaultLifetime,
+                initialBackoff == null ? DEFAULT.initialBackoff : initialBackoff,
+                maxBackoff == null ? DEFAULT.maxBackoff : maxBackoff,
+                jitter == null ? DEFAULT.jitter : jitter,
+                maxRetryAfter == null ? DEFAULT.maxRetryAfter : maxRetryAfter,
+                initialBackoff != null && maxBackoff == null);
     }
 
     /** Returns this policy with another refresh skew. */
@@ -181,17 +211,64 @@ public record TokenPolicy(
         return duration.compareTo(MAX_NANOS_DURATION) <= 0 ? duration.toNanos() : Long.MAX_VALUE;
     }
 
-    private static void requirePositive(String name, Duration value) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, but was " + value);
+    /**
+     * Checks each value against its range, in the order of the components.
+     *
+     * @param maxBackoffIsDefault whether {@code maxBackoff} is the default while {@code
+     *     initialBackoff} was set, so that a conflict between them is reported at {@code
+     *     initialBackoff}, the value the user wrote
+     */
+    private static List<ConfigProblem> rangeProblems(
+            Duration refreshSkew,
+            double refreshAfterShare,
+            Duration defaultLifetime,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            double jitter,
+            Duration maxRetryAfter,
+            boolean maxBackoffIsDefault) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (refreshSkew.isNegative()) {
+            problems.add(new ConfigProblem("refreshSkew", "must not be negative, but is " + refreshSkew
+                    + ": use a duration such as PT60S, or PT0S to refresh by refreshAfterShare only"));
         }
+        if (!(refreshAfterShare > 0 && refreshAfterShare <= 1)) {
+            problems.add(new ConfigProblem("refreshAfterShare", "must be greater than 0 and at most 1, but is " + refreshAfterShare
+                    + ": it is the share of the token's lifetime after which the token is refreshed, such as 0.8"));
+        }
+        positiveProblem("defaultLifetime", defaultLifetime, "PT5M").ifPresent(problems::add);
+        positiveProblem("initialBackoff", initialBackoff, "PT1S").ifPresent(problems::add);
+        positiveProblem("maxBackoff", maxBackoff, "PT2M").ifPresent(problems::add);
+        if (!(jitter >= 0 && jitter < 1)) {
+            problems.add(new ConfigProblem("jitter", "must be at least 0 and less than 1, but is " + jitter
+                    + ": it is the largest share of a retry delay that is taken off at random, such as 0.2"));
+        }
+        if (maxRetryAfter.isNegative()) {
+            problems.add(new ConfigProblem("maxRetryAfter", "must not be negative, but is " + maxRetryAfter
+                    + ": use a duration such as PT5M, or PT0S to ignore Retry-After"));
+        }
+        backoffOrderProblem(initialBackoff, maxBackoff, maxBackoffIsDefault).ifPresent(problems::add);
+        return problems;
     }
 
-    private static void requireNotNegative(String name, Duration value) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative()) {
-            throw new IllegalArgumentException(name + " must not be negative, but was " + value);
+    private static Optional<ConfigProblem> positiveProblem(String name, Duration value, String example) {
+        if (value.isNegative() || value.isZero()) {
+            return Optional.of(new ConfigProblem(name, "must be longer than zero, but is " + value + ": use a duration such as " + example));
         }
+        return Optional.empty();
+    }
+
+    /** Reports a {@code maxBackoff} shorter than {@code initialBackoff}, unless one of them is already out of range. */
+    private static Optional<ConfigProblem> backoffOrderProblem(Duration initialBackoff, Duration maxBackoff, boolean maxBackoffIsDefault) {
+        boolean bothPositive = initialBackoff.isPositive() && maxBackoff.isPositive();
+        if (!bothPositive || maxBackoff.compareTo(initialBackoff) >= 0) {
+            return Optional.empty();
+        }
+        if (maxBackoffIsDefault) {
+            return Optional.of(new ConfigProblem("initialBackoff", "is " + initialBackoff + ", longer than maxBackoff, which is "
+                    + maxBackoff + " by default: shorten it, or set maxBackoff"));
+        }
+        return Optional.of(new ConfigProblem("maxBackoff", "is " + maxBackoff + ", shorter than initialBackoff " + initialBackoff
+                + ": make it at least as long as initialBackoff"));
     }
 }

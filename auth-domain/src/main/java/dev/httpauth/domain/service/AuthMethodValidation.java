@@ -25,6 +25,12 @@ import java.util.Optional;
  */
 public final class AuthMethodValidation {
 
+    /** The maximum length of a value that a message repeats in full. */
+    private static final int MAX_QUOTED_LENGTH = 80;
+
+    /** The characters of a longer value that a message repeats. */
+    private static final int EXCERPT_LENGTH = 60;
+
     private AuthMethodValidation() {
     }
 
@@ -198,13 +204,19 @@ public final class AuthMethodValidation {
                 + " at position " + (index + 1) + ", which must not appear in a request: remove it"));
     }
 
-    /** Shows {@code text} with control characters replaced, so a message cannot break a log line. */
+    /**
+     * Shows {@code text} with control characters replaced, so a message cannot break a log line. A
+     * value longer than {@value #MAX_QUOTED_LENGTH} characters is cut to its first
+     * {@value #EXCERPT_LENGTH}, followed by its length, so that a value pasted by mistake cannot
+     * flood the output.
+     */
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        String shown = text.length() <= MAX_QUOTED_LENGTH ? text : text.substring(0, EXCERPT_LENGTH);
+        StringBuilder out = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
             out.append(Text.isControlCharacter(c) ? Text.codePoint(c) : String.valueOf(c));
         }
-        return out.toString();
+        return shown.length() == text.length() ? out.toString() : out + "... (" + text.length() + " characters)";
     }
 }
