@@ -122,6 +122,9 @@ public final class HttpAuthCommand implements Callable<Integer> {
     public static CommandLine commandLine(Injector injector) {
         HttpAuthCommand root = injector.getInstance(HttpAuthCommand.class);
         CommandLine commandLine = new CommandLine(root);
+        // By default picocli replaces an argument @FILE with the words in FILE, so '-d @body.json'
+        // would send those words as arguments and 'secrets set @file' would take a secret as a name.
+        commandLine.setExpandAtFiles(false);
         commandLine.setExecutionStrategy(root::executeWithLogging);
         commandLine.setParameterExceptionHandler(HttpAuthCommand::reportUsageError);
         commandLine.setExecutionExceptionHandler(root::reportUnexpectedError);

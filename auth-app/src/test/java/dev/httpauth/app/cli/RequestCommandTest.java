@@ -120,6 +120,19 @@ class RequestCommandTest {
     }
 
     @Test
+    void requestSendsDataFileWithSpacesUnchanged() throws Exception {
+        Path config = services.writeConnectionsFile(directory);
+        String json = "{\"name\": \"a b\", \"list\": [1, 2]}\n";
+        Path body = Files.writeString(directory.resolve("body.json"), json);
+
+        CliRun.Result result = CliRun.in(directory).run("request", "basic", echo.uri("/echo").toString(),
+                "-d", "@" + body, "-H", "Content-Type: application/json", "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(echo.lastRequest().body()).isEqualTo(json);
+    }
+
+    @Test
     void requestReplacesUserAuthorizationHeaderWithCredentials() {
         Path config = services.writeConnectionsFile(directory);
 

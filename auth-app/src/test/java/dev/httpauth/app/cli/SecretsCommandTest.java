@@ -82,6 +82,17 @@ class SecretsCommandTest {
     }
 
     @Test
+    void setTakesAtSignNameLiterally() throws IOException {
+        CliRun cli = keyFileVault("other", "x");
+        Path valueFile = Files.writeString(directory.resolve("value.txt"), VALUE);
+
+        CliRun.Result result = cli.withInput("y").run("secrets", "set", "@" + valueFile);
+
+        assertThat(result.all()).doesNotContain(VALUE);
+        assertThat(cli.run("secrets", "list").out()).doesNotContain(VALUE);
+    }
+
+    @Test
     void setWithValueOptionIsUsageError() {
         CliRun cli = keyFileVault("other", "x");
 
