@@ -82,21 +82,21 @@ final class CliSecretStores {
 
     /** Returns the absolute path of the vault file, if one is configured. */
     Optional<Setting<Path>> vaultFile() {
-        return path(options.vault, "--vault", VAULT_VARIABLE);
+        return path(options.vault.file, "--vault", VAULT_VARIABLE);
     }
 
     /** Returns where the vault key comes from, or a usage failure when the settings contradict each other. */
     Either<CommandFailure, VaultKeySource> vaultKeySource() {
-        if (options.vaultKeyFile != null && options.vaultPassphraseFile != null) {
+        if (options.vault.keyFile != null && options.vault.passphraseFile != null) {
             return Either.left(CommandFailure.usage("Both --vault-key-file and --vault-passphrase-file were given: a vault opens with"
                     + " either a key file or a passphrase, so give only the one it was created with"));
         }
-        if (options.vaultKeyFile != null) {
-            return Either.right(new VaultKeySource.KeyFile(new Setting<>(environment.resolve(options.vaultKeyFile), "--vault-key-file")));
+        if (options.vault.keyFile != null) {
+            return Either.right(new VaultKeySource.KeyFile(new Setting<>(environment.resolve(options.vault.keyFile), "--vault-key-file")));
         }
-        if (options.vaultPassphraseFile != null) {
+        if (options.vault.passphraseFile != null) {
             return Either.right(new VaultKeySource.PassphraseFile(
-                    new Setting<>(environment.resolve(options.vaultPassphraseFile), "--vault-passphrase-file")));
+                    new Setting<>(environment.resolve(options.vault.passphraseFile), "--vault-passphrase-file")));
         }
 
         Optional<Setting<Path>> keyFile = variablePath(VAULT_KEY_FILE_VARIABLE);
@@ -173,7 +173,7 @@ final class CliSecretStores {
     }
 
     private Either<CommandFailure, UnaryOperator<HttpAuthModule>> pkcs12Configuration() {
-        Optional<Setting<Path>> keyStore = path(options.pkcs12, "--pkcs12", PKCS12_VARIABLE);
+        Optional<Setting<Path>> keyStore = path(options.pkcs12.keyStore, "--pkcs12", PKCS12_VARIABLE);
         if (keyStore.isEmpty()) {
             return Either.right(module -> module.withSecretStore(Pkcs12SecretStore.SCHEME, new UnconfiguredSecretStore(
                     "no PKCS#12 keystore is configured: pass --pkcs12 FILE or set " + PKCS12_VARIABLE + "=FILE")));
@@ -187,7 +187,7 @@ final class CliSecretStores {
 
     /** Parses the password ref; an unset ref is no error until the keystore is loaded. */
     private Either<CommandFailure, Optional<SecretRef>> passwordRef() {
-        Optional<Setting<String>> text = text(options.pkcs12PasswordRef, "--pkcs12-password-ref", PKCS12_PASSWORD_REF_VARIABLE);
+        Optional<Setting<String>> text = text(options.pkcs12.passwordRef, "--pkcs12-password-ref", PKCS12_PASSWORD_REF_VARIABLE);
         if (text.isEmpty()) {
             return Either.right(Optional.empty());
         }

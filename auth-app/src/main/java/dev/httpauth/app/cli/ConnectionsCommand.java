@@ -42,18 +42,18 @@ final class ConnectionsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private ConnectionOptions options;
 
     @Option(names = "--json", description = "Print the list as one JSON object on stdout instead of a table.")
     private boolean json;
 
     @Override
     public Integer call() {
-        Either<CommandFailure, Path> file = root.connectionsFile();
+        Either<CommandFailure, Path> file = root.connectionsFile(options);
         if (file.isLeft()) {
             return root.fail(file.getLeft());
         }
-        Either<CommandFailure, HttpAuth> opened = root.openConnections(file.get(), storeOptions);
+        Either<CommandFailure, HttpAuth> opened = root.openConnections(file.get(), options);
         if (opened.isLeft()) {
             return root.fail(opened.getLeft());
         }

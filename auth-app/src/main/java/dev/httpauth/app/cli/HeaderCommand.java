@@ -38,7 +38,7 @@ final class HeaderCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private ConnectionOptions options;
 
     @Parameters(paramLabel = "CONNECTION", description = "Id of the connection, as in the connections file.")
     private String connectionId;
@@ -66,7 +66,7 @@ final class HeaderCommand implements Callable<Integer> {
         if (!url.isAbsolute()) {
             return root.fail(CommandFailure.usage("--url '" + url + "' is not an absolute URL: write it like https://api.example.com/path"));
         }
-        return root.openConnections(storeOptions).fold(root::fail, this::printCredentials);
+        return root.openConnections(options).fold(root::fail, this::printCredentials);
     }
 
     private int printCredentials(HttpAuth httpAuth) {

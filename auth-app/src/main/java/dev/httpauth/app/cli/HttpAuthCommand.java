@@ -78,16 +78,9 @@ public final class HttpAuthCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The options given before the command name. The same options given after it win. */
     @Mixin
-    private SecretStoreOptions storeOptions;
-
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            scope = ScopeType.INHERIT,
-            description = "Connections file to read: JSON, or YAML when the name ends in .yaml or .yml."
-                    + " Default: $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory.")
-    private Path configFile;
+    private ConnectionOptions globalOptions;
 
     @Option(
             names = {"-v", "--verbose"},
@@ -140,15 +133,15 @@ public final class HttpAuthCommand implements Callable<Integer> {
      * Finds the connections file and opens it with the secret stores that the options configure,
      * or returns why it cannot be used.
      *
-     * @param commandOptions the secret store options given after the command name, which beat the global ones
+     * @param commandOptions the options given after the command name, which beat the global ones
      */
-    Either<CommandFailure, HttpAuth> openConnections(SecretStoreOptions commandOptions) {
-        return connectionsFile().flatMap(file -> openConnections(file, commandOptions));
+    Either<CommandFailure, HttpAuth> openConnections(ConnectionOptions commandOptions) {
+        return connectionsFile(commandOptions).flatMap(file -> openConnections(file, commandOptions));
     }
 
     /** Opens {@code connectionsFile} with the secret stores that the options configure. */
-    Either<CommandFailure, HttpAuth> openConnections(Path connectionsFile, SecretStoreOptions commandOptions) {
-        return secretStores(commandOptions).moduleConfiguration()
+    Either<CommandFailure, HttpAuth> openConnections(Path connectionsFile, ConnectionOptions commandOptions) {
+        return secretStores(commandOptions.orElse(globalOptions).stores).moduleConfiguration()
                 .map(configuration -> connectionsOpener.open(connectionsFile, configuration));
     }
 
@@ -157,14 +150,18 @@ public final class HttpAuthCommand implements Callable<Integer> {
         return connectionsOpener.open(connectionsFile, configuration);
     }
 
-    /** Finds the connections file, see {@link ConfigLocation}. */
-    Either<CommandFailure, Path> connectionsFile() {
-        return ConfigLocation.find(Optional.ofNullable(configFile), environment);
+    /** Finds the connections file named by {@code commandOptions}, else the global options, else the environment, see {@link ConfigLocation}. */
+    Either<CommandFailure, Path> connectionsFile(ConnectionOptions commandOptions) {
+        return ConfigLocation.find(Optional.ofNullable(commandOptions.orElse(globalOptions).configFile), environment);
     }
 
-    /** Returns the secret stores that {@code commandOptions}, the global options and the environment configure. */
-    CliSecretStores secretStores(SecretStoreOptions commandOptions) {
-        return new CliSecretStores(commandOptions.orElse(storeOptions), environment, terminal);
+    /** Returns the vault store that {@code commandOptions}, the global options and the environment configure. */
+    CliSecretStores vaultStores(VaultOptions commandOptions) {
+        return secretStores(SecretStoreOptions.vaultOnly(commandOptions.orElse(globalOptions.stores.vault)));
+    }
+
+    private CliSecretStores secretStores(SecretStoreOptions options) {
+        return new CliSecretStores(options, environment, terminal);
     }
 
     /** Returns the auth method types that connections files may use, with the plugins on the class path. */

@@ -47,7 +47,7 @@ final class RequestCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private ConnectionOptions options;
 
     @Parameters(index = "0", paramLabel = "CONNECTION", description = "Id of the connection whose credentials the request gets.")
     private String connectionId;
@@ -101,7 +101,7 @@ final class RequestCommand implements Callable<Integer> {
             root.warn("sending the credentials of connection '" + connectionId + "' unencrypted to " + request.uri().getHost()
                     + " (--insecure-http)");
         }
-        Either<CommandFailure, HttpAuth> opened = root.openConnections(storeOptions);
+        Either<CommandFailure, HttpAuth> opened = root.openConnections(options);
         if (opened.isLeft()) {
             return root.fail(opened.getLeft());
         }

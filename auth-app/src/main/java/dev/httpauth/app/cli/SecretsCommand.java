@@ -44,7 +44,7 @@ final class SecretsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Override
     public Integer call() {
@@ -52,13 +52,8 @@ final class SecretsCommand implements Callable<Integer> {
     }
 
     /** Returns the opener for the vault that {@code commandOptions}, these options, the global ones and the environment configure. */
-    VaultOpener vault(SecretStoreOptions commandOptions) {
-        return new VaultOpener(secretStores(commandOptions), root.terminal());
-    }
-
-    /** Returns the secret stores that {@code commandOptions}, these options, the global ones and the environment configure. */
-    CliSecretStores secretStores(SecretStoreOptions commandOptions) {
-        return root.secretStores(commandOptions.orElse(storeOptions));
+    VaultOpener vault(VaultOptions commandOptions) {
+        return new VaultOpener(root.vaultStores(commandOptions.orElse(vaultOptions)), root.terminal());
     }
 
     CliTerminal terminal() {

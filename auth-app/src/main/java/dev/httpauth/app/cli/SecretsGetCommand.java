@@ -29,7 +29,7 @@ final class SecretsGetCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Parameters(paramLabel = "NAME", description = "Name of the secret, as in the ref vault:NAME.")
     private String name;
@@ -39,7 +39,7 @@ final class SecretsGetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return secrets.vault(storeOptions).open(false)
+        return secrets.vault(vaultOptions).open(false)
                 .flatMap(vault -> vault.get(name).mapLeft(VaultOpener::failure))
                 .fold(secrets::fail, this::print);
     }

@@ -26,11 +26,11 @@ final class SecretsListCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Override
     public Integer call() {
-        return secrets.vault(storeOptions).open(false)
+        return secrets.vault(vaultOptions).open(false)
                 .flatMap(vault -> vault.names().mapLeft(VaultOpener::failure))
                 .fold(secrets::fail, this::print);
     }

@@ -33,7 +33,7 @@ final class SecretsRekeyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Option(
             names = "--new-passphrase-file",
@@ -50,7 +50,7 @@ final class SecretsRekeyCommand implements Callable<Integer> {
             return secrets.fail(CommandFailure.usage("Both --new-passphrase-file and --new-key-file were given: a vault has one key,"
                     + " so give only one of them"));
         }
-        VaultOpener opener = secrets.vault(storeOptions);
+        VaultOpener opener = secrets.vault(vaultOptions);
         Either<CommandFailure, VaultFile> vault = opener.open(false);
         if (vault.isLeft()) {
             return secrets.fail(vault.getLeft());

@@ -25,14 +25,14 @@ final class SecretsRemoveCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Parameters(paramLabel = "NAME", description = "Name of the secret to remove.")
     private String name;
 
     @Override
     public Integer call() {
-        return secrets.vault(storeOptions).open(false)
+        return secrets.vault(vaultOptions).open(false)
                 .flatMap(vault -> vault.remove(name).mapLeft(VaultOpener::failure))
                 .fold(secrets::fail, this::printRemoved);
     }

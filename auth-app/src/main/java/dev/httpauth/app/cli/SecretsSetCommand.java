@@ -47,7 +47,7 @@ final class SecretsSetCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the secret, used in refs as vault:NAME.")
     private String name;
@@ -72,7 +72,7 @@ final class SecretsSetCommand implements Callable<Integer> {
                     + " Run the command again, for example: httpauth secrets set " + name + " < secret.txt");
         }
 
-        Either<CommandFailure, VaultFile> vault = secrets.vault(storeOptions).open(create);
+        Either<CommandFailure, VaultFile> vault = secrets.vault(vaultOptions).open(create);
         if (vault.isLeft()) {
             return secrets.fail(vault.getLeft());
         }

@@ -32,7 +32,7 @@ final class TestCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private ConnectionOptions options;
 
     @Parameters(paramLabel = "CONNECTION", description = "Id of the connection to test, as in the connections file.")
     private String connectionId;
@@ -42,7 +42,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return root.openConnections(storeOptions).fold(root::fail, this::test);
+        return root.openConnections(options).fold(root::fail, this::test);
     }
 
     private int test(HttpAuth httpAuth) {

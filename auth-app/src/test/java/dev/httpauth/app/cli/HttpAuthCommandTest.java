@@ -2,6 +2,8 @@ package dev.httpauth.app.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +42,41 @@ class HttpAuthCommandTest {
         collectUndescribed(commandLine.getCommandSpec(), undescribed);
 
         assertThat(undescribed).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "schema", "secrets", "secrets set", "secrets get", "secrets list", "secrets rm", "secrets rekey"})
+    void helpOmitsConnectionsFileWhereUnused(String command) {
+        CliRun.Result result = CliRun.in(directory).run((command + " --help").split(" "));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).doesNotContain("--config");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secrets", "secrets set", "secrets get", "secrets list", "secrets rm", "secrets rekey"})
+    void secretsHelpOmitsPkcs12Options(String command) {
+        CliRun.Result result = CliRun.in(directory).run((command + " --help").split(" "));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).doesNotContain("--pkcs12").contains("--vault=FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test", "header", "request", "connections"})
+    void connectionCommandsListConnectionsFileAndStores(String command) {
+        CliRun.Result result = CliRun.in(directory).run(command, "--help");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("--config=FILE").contains("--vault=FILE").contains("--pkcs12=FILE");
+    }
+
+    @Test
+    void demoRejectsConnectionsFileOption() {
+        CliRun.Result result = CliRun.in(directory).run("demo", "--config", "connections.json");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown options: '--config'");
     }
 
     @Test
