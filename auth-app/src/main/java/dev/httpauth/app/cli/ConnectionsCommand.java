@@ -1,7 +1,6 @@
 package dev.httpauth.app.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.ApiKey;
 import dev.httpauth.domain.model.Basic;
@@ -53,18 +52,18 @@ final class ConnectionsCommand implements Callable<Integer> {
         if (file.isLeft()) {
             return root.fail(file.getLeft());
         }
-        Either<CommandFailure, HttpAuth> opened = root.openConnections(file.get(), options);
+        Either<CommandFailure, OpenedConnections> opened = root.openConnections(file.get(), options);
         if (opened.isLeft()) {
             return root.fail(opened.getLeft());
         }
-        Either<AuthError, List<ConnectionStatus>> statuses = opened.get().listConnections();
+        Either<AuthError, List<ConnectionStatus>> statuses = opened.get().httpAuth().listConnections();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(CliJson.write(ListJson.of(file.get(), statuses)));
             out.flush();
         }
         return statuses.fold(
-                error -> root.fail(CommandFailure.of(error)),
+                error -> root.fail(opened.get().failure(error)),
                 list -> json ? exitCode(list) : printTable(file.get(), list, out));
     }
 

@@ -1,6 +1,5 @@
 package dev.httpauth.app.cli;
 
-import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.RequestCredentials;
 import picocli.CommandLine.Command;
@@ -69,10 +68,10 @@ final class HeaderCommand implements Callable<Integer> {
         return root.openConnections(options).fold(root::fail, this::printCredentials);
     }
 
-    private int printCredentials(HttpAuth httpAuth) {
+    private int printCredentials(OpenedConnections opened) {
         OutgoingRequest request = OutgoingRequest.of(method.toUpperCase(Locale.ROOT), url);
-        return httpAuth.authorize(connectionId, request)
-                .mapLeft(CommandFailure::of)
+        return opened.httpAuth().authorize(connectionId, request)
+                .mapLeft(opened::failure)
                 .fold(root::fail, this::print);
     }
 

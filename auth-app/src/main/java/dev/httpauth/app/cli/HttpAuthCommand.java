@@ -57,7 +57,8 @@ import java.util.function.UnaryOperator;
                 "1:Authentication or the request failed: credentials rejected, a server unreachable, a secret unavailable,"
                         + " a wrong vault passphrase, a damaged vault, or for 'request' a response status of 400 or above.",
                 "2:Bad usage or configuration: an unknown option or connection, a missing or invalid connections file,"
-                        + " a missing vault file or key, auth method plugins that cannot be installed together."},
+                        + " a vault: or pkcs12: ref without --vault or --pkcs12, a vault, key or keystore file that does not exist,"
+                        + " no vault key or keystore password configured, auth method plugins that cannot be installed together."},
         footerHeading = "%nConnections file and secret stores:%n",
         footer = {
                 "--config FILE, else $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory."
@@ -135,14 +136,16 @@ public final class HttpAuthCommand implements Callable<Integer> {
      *
      * @param commandOptions the options given after the command name, which beat the global ones
      */
-    Either<CommandFailure, HttpAuth> openConnections(ConnectionOptions commandOptions) {
+    Either<CommandFailure, OpenedConnections> openConnections(ConnectionOptions commandOptions) {
         return connectionsFile(commandOptions).flatMap(file -> openConnections(file, commandOptions));
     }
 
     /** Opens {@code connectionsFile} with the secret stores that the options configure. */
-    Either<CommandFailure, HttpAuth> openConnections(Path connectionsFile, ConnectionOptions commandOptions) {
+    Either<CommandFailure, OpenedConnections> openConnections(Path connectionsFile, ConnectionOptions commandOptions) {
         return secretStores(commandOptions.orElse(globalOptions).stores).moduleConfiguration()
-                .map(configuration -> connectionsOpener.open(connectionsFile, configuration));
+                .map(stores -> new OpenedConnections(
+                        connectionsOpener.open(connectionsFile, stores.configuration()),
+                        stores.unconfiguredSchemes()));
     }
 
     /** Opens {@code connectionsFile} with {@code configuration} in place of the secret store options. */

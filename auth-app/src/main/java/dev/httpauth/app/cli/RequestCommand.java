@@ -1,6 +1,5 @@
 package dev.httpauth.app.cli;
 
-import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.model.Text;
 import io.vavr.control.Either;
 import picocli.CommandLine.Command;
@@ -101,12 +100,13 @@ final class RequestCommand implements Callable<Integer> {
             root.warn("sending the credentials of connection '" + connectionId + "' unencrypted to " + request.uri().getHost()
                     + " (--insecure-http)");
         }
-        Either<CommandFailure, HttpAuth> opened = root.openConnections(options);
+        Either<CommandFailure, OpenedConnections> opened = root.openConnections(options);
         if (opened.isLeft()) {
             return root.fail(opened.getLeft());
         }
         AuthorizedRequests requests = new AuthorizedRequests(
-                opened.get().authorizeRequestUseCase(),
+                opened.get().httpAuth().authorizeRequestUseCase(),
+                opened.get()::failure,
                 Duration.ofSeconds(maxTimeSeconds),
                 insecureHttp);
         return requests.send(connectionId, request).fold(root::fail, this::print);

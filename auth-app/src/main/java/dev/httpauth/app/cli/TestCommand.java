@@ -1,6 +1,5 @@
 package dev.httpauth.app.cli;
 
-import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.model.ConnectionTestReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +44,8 @@ final class TestCommand implements Callable<Integer> {
         return root.openConnections(options).fold(root::fail, this::test);
     }
 
-    private int test(HttpAuth httpAuth) {
-        ConnectionTestReport report = httpAuth.test(connectionId);
+    private int test(OpenedConnections opened) {
+        ConnectionTestReport report = opened.httpAuth().test(connectionId);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             TestReportView.printJson(report, out);
@@ -54,6 +53,6 @@ final class TestCommand implements Callable<Integer> {
             TestReportView.printText(report, out);
         }
         out.flush();
-        return TestReportView.exitCode(report);
+        return report.error().map(opened::exitCode).orElse(ExitCode.OK);
     }
 }
