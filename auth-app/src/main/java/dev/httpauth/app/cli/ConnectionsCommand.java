@@ -30,8 +30,12 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = {
                 "Lists the connections of the connections file with their auth method and target, and checks each"
-                        + " without contacting any server: the configuration is valid and every secret ref resolves.",
-                "Exit code 2 when the file is invalid or any connection has a problem."})
+                        + " without contacting any server: the configuration is valid and every secret ref resolves."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:Every connection is usable.",
+                ExitCode.UNEXPECTED_ERROR,
+                ExitCode.CONNECTIONS_USAGE + ", a connection with a problem, such as a secret ref that does not resolve."})
 final class ConnectionsCommand implements Callable<Integer> {
 
     @ParentCommand

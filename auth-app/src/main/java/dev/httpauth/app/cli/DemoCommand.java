@@ -29,7 +29,12 @@ import java.util.function.UnaryOperator;
                         + " with a wrong secret that the server must reject.",
                 "With --vault, the secrets go into an encrypted vault file with a key file instead, and the connections"
                         + " file refers to them as vault:NAME.",
-                "Exit code 0 when every outcome was as expected, 1 otherwise. Needs no connections file."})
+                "Needs no connections file."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:Every outcome was as expected: four connections authorized, one rejected.",
+                "1:An outcome was not as expected, or the demo files could not be written into a new temporary directory.",
+                "2:Bad usage: an unknown option or argument, or a --dir that cannot be written."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -25,7 +25,13 @@ import java.util.concurrent.Callable;
                         + " a header as 'Name: value', an API key in the query as '?name=value'.",
                 "Values are masked as '****' followed by their fingerprint; the auth scheme word of an Authorization"
                         + " header (Basic, Bearer) stays visible. Nothing is sent, except a token request for OAuth"
-                        + " connections."})
+                        + " connections."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The credentials were printed.",
+                "1:The credentials could not be obtained: a secret is unavailable, or the token endpoint rejected the client,"
+                        + " could not be reached or returned an invalid response.",
+                ExitCode.CONNECTIONS_USAGE + ", an invalid --url or --method."})
 final class HeaderCommand implements Callable<Integer> {
 
     static final String DEFAULT_URL = "https://example.invalid/";

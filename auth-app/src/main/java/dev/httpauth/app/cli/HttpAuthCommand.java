@@ -51,14 +51,12 @@ import java.util.function.UnaryOperator;
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.FAILED,
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.LIST_HEADING,
         exitCodeList = {
                 "0:Success.",
                 "1:Authentication or the request failed: credentials rejected, a server unreachable, a secret unavailable,"
                         + " a wrong vault passphrase, a damaged vault, or for 'request' a response status of 400 or above.",
-                "2:Bad usage or configuration: an unknown option or connection, a missing or invalid connections file,"
-                        + " a vault: or pkcs12: ref without --vault or --pkcs12, a vault, key or keystore file that does not exist,"
-                        + " no vault key or keystore password configured, auth method plugins that cannot be installed together."},
+                ExitCode.CONNECTIONS_USAGE + ", and for 'secrets' an invalid secret name."},
         footerHeading = "%nConnections file and secret stores:%n",
         footer = {
                 "--config FILE, else $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory."

@@ -32,9 +32,14 @@ import java.util.concurrent.Callable;
         description = {
                 "Sends one request with the credentials of the connection and prints the response body to stdout,"
                         + " like curl. Redirects are not followed. Credential values that the server echoes back are"
-                        + " masked; a newline is added after a body that does not end with one.",
-                "Exit code 0 for a response status below 400, 1 for 400 and above (401 and 403 mean the credentials"
-                        + " were rejected) and for failures to obtain credentials or to connect."})
+                        + " masked; a newline is added after a body that does not end with one."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The response status is below 400.",
+                "1:The response status is 400 or above (401 and 403 mean that the server rejected the credentials), the"
+                        + " credentials could not be obtained, or connecting or receiving the response failed or timed out.",
+                ExitCode.CONNECTIONS_USAGE + ", an invalid URL, -X, -H, -d or --max-time value, plain http to a host other"
+                        + " than loopback without --insecure-http."})
 final class RequestCommand implements Callable<Integer> {
 
     private static final String DEFAULT_CONTENT_TYPE = "application/x-www-form-urlencoded";

@@ -30,11 +30,11 @@ import java.util.concurrent.Callable;
                 SecretsListCommand.class,
                 SecretsRemoveCommand.class,
                 SecretsRekeyCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.LIST_HEADING,
         exitCodeList = {
                 "0:Success.",
-                "1:A wrong passphrase or key file, a damaged vault file, no secret of that name, or a failed read or write.",
-                "2:Bad usage or configuration: no vault or key configured, no such vault file, an invalid name, a value on the command line."})
+                ExitCode.VAULT_FAILED + ", no secret of that name, or a failed read or write.",
+                ExitCode.VAULT_USAGE + ", an invalid name, a value on the command line."})
 final class SecretsCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -15,7 +15,12 @@ import java.util.concurrent.Callable;
         name = "rm",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Removes the secret NAME from the vault. Exit code 1 if the vault has no secret of that name.")
+        description = "Removes the secret NAME from the vault.",
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The secret was removed.",
+                ExitCode.VAULT_FAILED + ", no secret of that name, or a failed read or write.",
+                ExitCode.VAULT_USAGE + ", an invalid name."})
 final class SecretsRemoveCommand implements Callable<Integer> {
 
     @ParentCommand

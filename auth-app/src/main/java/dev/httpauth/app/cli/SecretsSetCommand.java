@@ -34,7 +34,13 @@ import java.util.concurrent.Callable;
                 "The value is all of standard input as UTF-8, without one trailing line break, for example"
                         + " 'httpauth secrets set crm-secret < secret.txt'. On a terminal, httpauth asks for it twice instead, without echo.",
                 "The value is never taken from the command line, because other users can read the arguments of a running"
-                        + " process and the shell keeps them in its history."})
+                        + " process and the shell keeps them in its history."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The secret was stored.",
+                ExitCode.VAULT_FAILED + ", or a failed read or write.",
+                ExitCode.VAULT_USAGE + ", no vault file and no --create, an invalid name, a value on the command line,"
+                        + " standard input that is empty, not UTF-8 or longer than " + SecretsSetCommand.MAX_VALUE_BYTES + " bytes."})
 final class SecretsSetCommand implements Callable<Integer> {
 
     /** The largest value accepted on standard input: 64 KiB, as for a {@code file:} secret. */

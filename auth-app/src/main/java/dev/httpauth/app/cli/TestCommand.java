@@ -21,7 +21,13 @@ import java.util.concurrent.Callable;
                 "Checks a connection step by step and prints each step as [PASS], [FAIL] or [SKIP]:"
                         + " the configuration, the secrets and, for OAuth, a new token from the token endpoint"
                         + " (the token cache is bypassed, so the test shows the server as it is now).",
-                "Tokens are shown only as fingerprints."})
+                "Tokens are shown only as fingerprints."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:Every step passed: the connection is ready.",
+                "1:A step failed: a secret is unavailable, or the token endpoint rejected the client, could not be reached or"
+                        + " returned an invalid response.",
+                ExitCode.CONNECTIONS_USAGE + "."})
 final class TestCommand implements Callable<Integer> {
 
     @ParentCommand
