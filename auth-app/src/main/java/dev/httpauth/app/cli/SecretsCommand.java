@@ -1,5 +1,7 @@
 package dev.httpauth.app.cli;
 
+import dev.httpauth.adapters.store.vault.VaultFile;
+import io.vavr.control.Either;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +56,19 @@ final class SecretsCommand implements Callable<Integer> {
     /** Returns the opener for the vault that {@code commandOptions}, these options, the global ones and the environment configure. */
     VaultOpener vault(VaultOptions commandOptions) {
         return new VaultOpener(root.vaultStores(commandOptions.orElse(vaultOptions)), root.terminal());
+    }
+
+    /**
+     * Returns {@code vault} when {@code name} follows the rule of {@link SecretNames} or the vault
+     * already contains a secret of that name, and the usage failure for the name otherwise.
+     */
+    static Either<CommandFailure, VaultFile> checkName(VaultFile vault, String name) {
+        if (SecretNames.isValid(name)) {
+            return Either.right(vault);
+        }
+        return vault.names()
+                .mapLeft(VaultOpener::failure)
+                .flatMap(names -> names.contains(name) ? Either.right(vault) : Either.left(SecretNames.problem(name).orElseThrow()));
     }
 
     CliTerminal terminal() {

@@ -45,6 +45,7 @@ final class SecretsGetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return secrets.vault(vaultOptions).open(false)
+                .flatMap(vault -> SecretsCommand.checkName(vault, name))
                 .flatMap(vault -> vault.get(name).mapLeft(VaultOpener::failure))
                 .fold(secrets::fail, this::print);
     }

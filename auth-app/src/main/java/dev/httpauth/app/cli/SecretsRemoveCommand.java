@@ -38,6 +38,7 @@ final class SecretsRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return secrets.vault(vaultOptions).open(false)
+                .flatMap(vault -> SecretsCommand.checkName(vault, name))
                 .flatMap(vault -> vault.remove(name).mapLeft(VaultOpener::failure))
                 .fold(secrets::fail, this::printRemoved);
     }

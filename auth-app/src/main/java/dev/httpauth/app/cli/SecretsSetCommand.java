@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code httpauth secrets set NAME}: stores a secret read from standard input or a prompt. */
@@ -55,7 +56,11 @@ final class SecretsSetCommand implements Callable<Integer> {
     @Mixin
     private VaultOptions vaultOptions;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Name of the secret, used in refs as vault:NAME.")
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "Name of the secret, used in refs as vault:NAME: letters A-Z and a-z, digits 0-9 and . _ - /,"
+                    + " starting with a letter or digit.")
     private String name;
 
     @Option(
@@ -78,6 +83,10 @@ final class SecretsSetCommand implements Callable<Integer> {
                     + " Run the command again, for example: httpauth secrets set " + name + " < secret.txt");
         }
 
+        Optional<CommandFailure> nameProblem = SecretNames.problem(name);
+        if (nameProblem.isPresent()) {
+            return secrets.fail(nameProblem.get());
+        }
         Either<CommandFailure, VaultFile> vault = secrets.vault(vaultOptions).open(create);
         if (vault.isLeft()) {
             return secrets.fail(vault.getLeft());
