@@ -11,11 +11,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +47,13 @@ final class RequestCommand implements Callable<Integer> {
 
     private static final String DEFAULT_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
+    /**
+     * The largest request body that {@code -d @FILE} reads: 64 MiB. The body is held in memory,
+     * because plugin methods may sign its digest, and the limit keeps a device such as /dev/zero
+     * from filling the heap.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
     @ParentCommand
     private HttpAuthCommand root;
 
@@ -71,7 +81,7 @@ final class RequestCommand implements Callable<Integer> {
     @Option(
             names = {"-d", "--data"},
             paramLabel = "DATA",
-            description = "Request body: the text DATA, or the bytes of a file with @FILE. Sets Content-Type: "
+            description = "Request body: the text DATA, or the bytes of a file with @FILE (at most 64 MiB). Sets Content-Type: "
                     + DEFAULT_CONTENT_TYPE + " unless -H gives one.")
     private String data;
 
@@ -214,11 +224,45 @@ final class RequestCommand implements Callable<Integer> {
         if (!data.startsWith("@")) {
             return Either.right(Optional.of(data.getBytes(StandardCharsets.UTF_8)));
         }
-        Path file = root.environment().resolve(Path.of(data.substring(1)));
-        try {
-            return Either.right(Optional.of(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            return Either.left(CommandFailure.usage("-d @" + data.substring(1) + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")"));
+        return readDataFile(data.substring(1)).map(Optional::of);
+    }
+
+    /** Reads the body from the file that {@code -d @name} names, or returns a usage failure that names the file and what to do. */
+    private Either<CommandFailure, byte[]> readDataFile(String name) {
+        String option = "-d @" + name + ": ";
+        if (name.isEmpty()) {
+            return Either.left(CommandFailure.usage(option + "no file name follows '@': write -d @FILE to send the content of FILE,"
+                    + " or -d TEXT to send TEXT"));
         }
+        Path file;
+        try {
+            file = root.environment().resolve(Path.of(name));
+        } catch (InvalidPathException e) {
+            return Either.left(CommandFailure.usage(option + "not a valid file name: " + e.getReason()));
+        }
+        if (!Files.exists(file)) {
+            return Either.left(CommandFailure.usage(option + "the file " + file + " does not exist: check the path,"
+                    + " or write -d TEXT without '@' to send TEXT itself"));
+        }
+        if (Files.isDirectory(file)) {
+            return Either.left(CommandFailure.usage(option + file + " is a directory: give the path of the file whose content is"
+                    + " the request body"));
+        }
+
+        byte[] bytes;
+        try (InputStream input = Files.newInputStream(file)) {
+            bytes = input.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (AccessDeniedException e) {
+            return Either.left(CommandFailure.usage(option + "the file " + file + " cannot be read: permission denied."
+                    + " Check its permissions, for example with ls -l"));
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Either.left(CommandFailure.usage(option + "reading the file " + file + " failed: " + reason));
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            return Either.left(CommandFailure.usage(option + "the file " + file + " is larger than " + MAX_BODY_BYTES / (1024 * 1024)
+                    + " MiB, the limit for a request body, because httpauth reads the body into memory"));
+        }
+        return Either.right(bytes);
     }
 }

@@ -9,10 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RequestCommandTest {
 
@@ -196,13 +200,56 @@ class RequestCommandTest {
 
     @Test
     void requestRejectsMissingDataFile() {
-        Path config = services.writeConnectionsFile(directory);
-        String url = services.resource().uri("/basic").toString();
-
-        CliRun.Result result = CliRun.in(directory).run("request", "basic", url, "-d", "@missing.txt", "--config", config.toString());
+        CliRun.Result result = runWithData("@missing.txt");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.err()).contains("missing.txt");
+        assertThat(result.err()).isEqualTo("httpauth: -d @missing.txt: the file " + directory.resolve("missing.txt")
+                + " does not exist: check the path, or write -d TEXT without '@' to send TEXT itself\n");
+    }
+
+    @Test
+    void requestRejectsDirectoryAsDataFile() throws IOException {
+        Files.createDirectory(directory.resolve("bodies"));
+
+        CliRun.Result result = runWithData("@bodies");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: -d @bodies: " + directory.resolve("bodies")
+                + " is a directory: give the path of the file whose content is the request body\n");
+    }
+
+    @Test
+    void requestRejectsAtSignWithoutFileName() {
+        CliRun.Result result = runWithData("@");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: -d @: no file name follows '@': write -d @FILE to send the content of FILE,"
+                + " or -d TEXT to send TEXT\n");
+    }
+
+    @Test
+    void requestRejectsUnreadableDataFile() throws IOException {
+        Path body = Files.writeString(directory.resolve("body.txt"), "a=1");
+        Files.setPosixFilePermissions(body, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(body), "the file is still readable, as it is for root");
+
+        CliRun.Result result = runWithData("@body.txt");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: -d @body.txt: the file " + body
+                + " cannot be read: permission denied. Check its permissions, for example with ls -l\n");
+    }
+
+    @Test
+    void requestRejectsEndlessDataFile() {
+        Path endless = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(endless), "needs /dev/zero");
+
+        CliRun.Result result = runWithData("@" + endless);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: -d @/dev/zero: the file /dev/zero is larger than 64 MiB, the limit for"
+                + " a request body, because httpauth reads the body into memory\n");
     }
 
     @Test
@@ -222,5 +269,18 @@ class RequestCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).contains("not an absolute http or https URL");
+    }
+
+    /** Runs a request of the connection basic with {@code -d data} and checks that nothing reached the server. */
+    private CliRun.Result runWithData(String data) {
+        Path config = services.writeConnectionsFile(directory);
+        String url = services.resource().uri("/basic").toString();
+        int requestsBefore = services.resource().requestCount();
+
+        CliRun.Result result = CliRun.in(directory).run("request", "basic", url, "-d", data, "--config", config.toString());
+
+        assertThat(result.out()).isEmpty();
+        assertThat(services.resource().requestCount()).isEqualTo(requestsBefore);
+        return result;
     }
 }
