@@ -2,6 +2,8 @@ package dev.httpauth.app.cli;
 
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.RequestCredentials;
+import dev.httpauth.domain.model.Text;
+import io.vavr.control.Either;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,9 +57,9 @@ final class HeaderCommand implements Callable<Integer> {
             names = "--url",
             paramLabel = "URL",
             defaultValue = DEFAULT_URL,
-            description = "URL of the request the credentials are computed for; only plugin methods that sign requests use it."
-                    + " Default: ${DEFAULT-VALUE}")
-    private URI url;
+            description = "Absolute http or https URL of the request the credentials are computed for. Only plugin methods that"
+                    + " sign requests use it. Default: ${DEFAULT-VALUE}")
+    private String url;
 
     @Option(
             names = "--method",
@@ -68,14 +70,18 @@ final class HeaderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!url.isAbsolute()) {
-            return root.fail(CommandFailure.usage("--url '" + url + "' is not an absolute URL: write it like https://api.example.com/path"));
+        Either<CommandFailure, URI> uri = UrlArgument.parse("--url", url);
+        if (uri.isLeft()) {
+            return root.fail(uri.getLeft());
         }
-        return root.openConnections(options).fold(root::fail, this::printCredentials);
+        if (!Text.isToken(method)) {
+            return root.fail(RequestCommand.invalidMethod("--method", method));
+        }
+        return root.openConnections(options).fold(root::fail, opened -> printCredentials(opened, uri.get()));
     }
 
-    private int printCredentials(OpenedConnections opened) {
-        OutgoingRequest request = OutgoingRequest.of(method.toUpperCase(Locale.ROOT), url);
+    private int printCredentials(OpenedConnections opened, URI uri) {
+        OutgoingRequest request = OutgoingRequest.of(method.toUpperCase(Locale.ROOT), uri);
         return opened.httpAuth().authorize(connectionId, request)
                 .mapLeft(opened::failure)
                 .fold(root::fail, this::print);

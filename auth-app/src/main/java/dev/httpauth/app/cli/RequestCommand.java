@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -48,6 +47,12 @@ final class RequestCommand implements Callable<Integer> {
     private static final String DEFAULT_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
     /**
+     * The largest --max-time: one day. The JDK HTTP client converts the limit to milliseconds, and
+     * Long.MAX_VALUE seconds failed there with "long overflow".
+     */
+    private static final long MAX_TIME_SECONDS = 86_400;
+
+    /**
      * The largest request body that {@code -d @FILE} reads: 64 MiB. The body is held in memory,
      * because plugin methods may sign its digest, and the limit keeps a device such as /dev/zero
      * from filling the heap.
@@ -66,7 +71,10 @@ final class RequestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONNECTION", description = "Id of the connection whose credentials the request gets.")
     private String connectionId;
 
-    @Parameters(index = "1", paramLabel = "URL", description = "Absolute http or https URL to send the request to.")
+    @Parameters(
+            index = "1",
+            paramLabel = "URL",
+            description = "Absolute http or https URL to send the request to, without user info: the connection supplies the credentials.")
     private String url;
 
     @Option(names = {"-X", "--request"}, paramLabel = "METHOD", description = "HTTP method. Default: GET, or POST when -d is given.")
@@ -98,7 +106,8 @@ final class RequestCommand implements Callable<Integer> {
             names = {"-m", "--max-time"},
             paramLabel = "SECONDS",
             defaultValue = "30",
-            description = "Time limit in seconds for connecting and, separately, for receiving the response headers. Default: ${DEFAULT-VALUE}")
+            description = "Time limit in seconds (1 to 86400) for connecting and, separately, for receiving the response headers."
+                    + " Default: ${DEFAULT-VALUE}")
     private long maxTimeSeconds;
 
     @Override
@@ -158,12 +167,16 @@ final class RequestCommand implements Callable<Integer> {
     }
 
     private Either<CommandFailure, PlannedRequest> plannedRequest() {
-        if (maxTimeSeconds <= 0) {
-            return Either.left(CommandFailure.usage("--max-time must be a positive number of seconds, but was " + maxTimeSeconds));
+        if (maxTimeSeconds < 1 || maxTimeSeconds > MAX_TIME_SECONDS) {
+            return Either.left(CommandFailure.usage("--max-time must be a whole number of seconds from 1 to " + MAX_TIME_SECONDS
+                    + " (one day), but was " + maxTimeSeconds));
         }
-        Either<CommandFailure, URI> uri = parseUrl(url);
+        Either<CommandFailure, URI> uri = UrlArgument.parse("URL", url);
         if (uri.isLeft()) {
             return Either.left(uri.getLeft());
+        }
+        if (method != null && !Text.isToken(method)) {
+            return Either.left(invalidMethod("-X", method));
         }
         List<PlannedRequest.HeaderField> headerFields = new ArrayList<>();
         for (String header : headers) {
@@ -184,18 +197,10 @@ final class RequestCommand implements Callable<Integer> {
         return Either.right(new PlannedRequest(effectiveMethod, uri.get(), headerFields, body.get()));
     }
 
-    private static Either<CommandFailure, URI> parseUrl(String text) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            return Either.left(CommandFailure.usage("URL '" + text + "' is invalid: " + e.getReason() + " at index " + e.getIndex()));
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            return Either.left(CommandFailure.usage("URL '" + text + "' is not an absolute http or https URL: write it like https://api.example.com/path"));
-        }
-        return Either.right(uri);
+    /** Returns the usage failure for a method that is not an RFC 9110 token, given with {@code option}. */
+    static CommandFailure invalidMethod(String option, String method) {
+        return CommandFailure.usage(option + " '" + method + "' is not a valid HTTP method: use a token such as GET, POST, PUT,"
+                + " PATCH or DELETE");
     }
 
     /** Parses {@code Name: value}. The message names the header but never repeats its value, which may be a secret. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RequestCommandTest {
+
+    private static final String URL_PASSWORD = "canary-url-pa55word";
 
     private static LoopbackServices services;
     private static EchoServer echo;
@@ -263,12 +266,101 @@ class RequestCommandTest {
         assertThat(result.err()).contains("'Name: value'").doesNotContain("canary-header-value");
     }
 
-    @Test
-    void requestRejectsUrlWithoutHttpScheme() {
-        CliRun.Result result = CliRun.in(directory).run("request", "basic", "ftp://127.0.0.1/file");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+            http://[::1             | URL 'http://[::1' is invalid: expected closing bracket for IPv6 address at index 11
+            ftp://127.0.0.1/file    | URL 'ftp://127.0.0.1/file' has the scheme 'ftp', but httpauth sends requests only with http and https
+            not a url               | URL 'not a url' is invalid: illegal character in path at index 3
+            api.example.com/items   | URL 'api.example.com/items' has no scheme
+            http:///items           | URL 'http:///items' has no host
+            http:items              | URL 'http:items' has no host
+            http://_bad_/           | URL 'http://_bad_/' has an invalid host or port
+            http://127.0.0.1:99999/ | URL 'http://127.0.0.1:99999/' has the port 99999, but a port is a number from 1 to 65535
+            ''                      | URL is empty
+            """)
+    void requestRejectsInvalidUrl(String url, String problem) {
+        Path config = services.writeConnectionsFile(directory);
+
+        CliRun.Result result = CliRun.in(directory).run("request", "basic", url, "--config", config.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.err()).contains("not an absolute http or https URL");
+        assertThat(result.err()).isEqualTo("httpauth: " + problem + ". Expected an absolute http or https URL such as"
+                + " https://api.example.com/path\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void requestRejectsUrlWithPasswordWithoutShowingIt() {
+        Path config = services.writeConnectionsFile(directory);
+        String url = "http://alice:" + URL_PASSWORD + "@127.0.0.1:" + services.resource().uri("/").getPort() + "/basic";
+        int requestsBefore = services.resource().requestCount();
+
+        CliRun.Result result = CliRun.in(directory).run("request", "basic", url, "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: URL '" + url.replace("alice:" + URL_PASSWORD, "****") + "' contains user info before"
+                + " the host. The connection adds its own credentials, so write the URL without it: "
+                + services.resource().uri("/basic") + "\n");
+        assertThat(result.all()).doesNotContain(URL_PASSWORD);
+        assertThat(services.resource().requestCount()).isEqualTo(requestsBefore);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://alice:" + URL_PASSWORD + "@[::1/",
+            "https://alice:" + URL_PASSWORD + "@api.example.com:99999/",
+            "https://alice:" + URL_PASSWORD + "/x@api.example.com/",
+            "alice:" + URL_PASSWORD + "@api.example.com/"})
+    void invalidUrlMessageHidesUserInfo(String url) {
+        CliRun.Result result = CliRun.in(directory).run("request", "basic", url);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("httpauth: URL '").contains("****");
+        assertThat(result.all()).doesNotContain(URL_PASSWORD).doesNotContain("pa55").doesNotContain("alice");
+    }
+
+    @Test
+    void headerUrlOptionHidesPassword() {
+        CliRun.Result result = CliRun.in(directory).run("header", "basic", "--url", "http://alice:" + URL_PASSWORD + "@[::1");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("httpauth: --url 'http://****@[::1' is invalid: expected closing bracket");
+        assertThat(result.all()).doesNotContain(URL_PASSWORD);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+            request | -X       | GE T
+            request | -X       | ''
+            header  | --method | GE T
+            header  | --method | POST;x
+            """)
+    void invalidMethodExitsTwo(String command, String option, String method) {
+        Path config = services.writeConnectionsFile(directory);
+        String url = services.resource().uri("/basic").toString();
+        String[] arguments = command.equals("request")
+                ? new String[] {"request", "basic", url, option, method, "--config", config.toString()}
+                : new String[] {"header", "basic", option, method, "--config", config.toString()};
+
+        CliRun.Result result = CliRun.in(directory).run(arguments);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("httpauth: " + option + " '").endsWith("' is not a valid HTTP method: use a token"
+                + " such as GET, POST, PUT, PATCH or DELETE\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "86401", "9223372036854775807"})
+    void maxTimeOutOfRangeExitsTwo(String seconds) {
+        Path config = services.writeConnectionsFile(directory);
+
+        CliRun.Result result = CliRun.in(directory).run("request", "basic", services.resource().uri("/basic").toString(),
+                "-m", seconds, "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: --max-time must be a whole number of seconds from 1 to 86400 (one day), but was "
+                + seconds + "\n");
     }
 
     /** Runs a request of the connection basic with {@code -d data} and checks that nothing reached the server. */
