@@ -175,7 +175,7 @@ final class DemoScenario {
             return false;
         }
         AuthorizedExchange response = exchange.get();
-        out.println("GET " + resource + " -> " + response.status() + " " + response.bodyText().strip());
+        out.println("GET " + resource + " -> " + response.status() + " " + response.maskedBody().orElse(SentCredentials.WITHHELD).strip());
         return response.status() == 200;
     }
 

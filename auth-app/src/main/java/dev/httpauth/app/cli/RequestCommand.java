@@ -33,8 +33,11 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = {
                 "Sends one request with the credentials of the connection and prints the response body to stdout,"
-                        + " like curl. Redirects are not followed. Credential values that the server echoes back are"
-                        + " masked; a newline is added after a body that does not end with one."},
+                        + " like curl. Redirects are not followed. A newline is added after a body that does not end with one.",
+                "Credential values that the server echoes back in the response headers or body are replaced by ****."
+                        + " A value shorter than " + SentCredentials.MIN_MASKED_LENGTH + " characters would also match inside"
+                        + " ordinary words, so a header value or body that contains one is withheld whole, with a warning on stderr,"
+                        + " instead of being garbled. --reveal prints the response as received."},
         exitCodeListHeading = ExitCode.LIST_HEADING,
         exitCodeList = {
                 "0:The response status is below 400.",
@@ -97,6 +100,12 @@ final class RequestCommand implements Callable<Integer> {
     private boolean includeHeaders;
 
     @Option(
+            names = "--reveal",
+            description = "Print the response as received, with any credential values that the server echoes back."
+                    + " They end up on your screen and in any log of it.")
+    private boolean reveal;
+
+    @Option(
             names = "--insecure-http",
             description = "Allow sending credentials over plain http to a host other than loopback (localhost, 127.0.0.0/8, ::1)."
                     + " They cross the network unencrypted.")
@@ -140,15 +149,22 @@ final class RequestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (includeHeaders) {
             out.println(exchange.statusLine());
-            exchange.headerLines().forEach(out::println);
+            exchange.headerLines(reveal).forEach(out::println);
             out.println();
         }
-        String body = exchange.bodyText();
-        out.print(body);
-        if (!body.isEmpty() && !body.endsWith("\n")) {
-            out.println();
+        Optional<String> body = reveal ? Optional.of(exchange.revealedBody()) : exchange.maskedBody();
+        if (body.isPresent()) {
+            out.print(body.get());
+            if (!body.get().isEmpty() && !body.get().endsWith("\n")) {
+                out.println();
+            }
         }
         out.flush();
+        if (body.isEmpty()) {
+            root.warn("the response body (" + exchange.bodySize() + " bytes) is withheld, because it contains a credential value of"
+                    + " connection '" + connectionId + "' that is shorter than " + SentCredentials.MIN_MASKED_LENGTH + " characters"
+                    + " and cannot be masked without garbling the text. Pass --reveal to print the response as received.");
+        }
         return exitCode(exchange);
     }
 

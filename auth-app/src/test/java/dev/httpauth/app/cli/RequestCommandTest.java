@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -127,7 +128,7 @@ class RequestCommandTest {
     }
 
     @Test
-    void requestSendsDataFileWithSpacesUnchanged() throws Exception {
+    void dataFileWithSpacesSentUnchanged() throws Exception {
         Path config = services.writeConnectionsFile(directory);
         String json = "{\"name\": \"a b\", \"list\": [1, 2]}\n";
         Path body = Files.writeString(directory.resolve("body.json"), json);
@@ -170,6 +171,60 @@ class RequestCommandTest {
         assertThat(echo.lastRequest().header("Authorization")).contains(services.basicCredentials());
         assertThat(result.out()).containsIgnoringCase("x-echo-authorization: ****").contains("{\"echo\":\"****\"}");
         assertThat(result.all()).doesNotContain(services.basicCredentials());
+    }
+
+    @Test
+    void shortKeyWithholdsEchoedBodyWithoutGarbling() throws IOException {
+        Path config = shortKeyConnectionsFile();
+
+        CliRun.Result result = CliRun.in(directory).withVariables(Map.of("SHORT_KEY", "Q"))
+                .run("request", "short-key", echo.uri("/echo").toString(), "-i", "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(echo.lastRequest().header("Authorization")).isEqualTo("Q");
+        assertThat(result.out()).startsWith("HTTP/1.1 200\n").containsIgnoringCase("content-type: application/json\n");
+        assertThat(result.out()).containsIgnoringCase("x-echo-authorization: " + SentCredentials.WITHHELD + "\n");
+        assertThat(result.out()).doesNotContain("echo\"");
+        assertThat(result.err()).isEqualTo("httpauth: warning: the response body (12 bytes) is withheld, because it contains a"
+                + " credential value of connection 'short-key' that is shorter than 6 characters and cannot be masked without"
+                + " garbling the text. Pass --reveal to print the response as received.\n");
+        assertThat(result.all()).doesNotContain("Q");
+    }
+
+    @Test
+    void shortKeyWithholdsHeaderItAppearsIn() throws IOException {
+        Path config = shortKeyConnectionsFile();
+
+        CliRun.Result result = CliRun.in(directory).withVariables(Map.of("SHORT_KEY", "j"))
+                .run("request", "short-key", echo.uri("/echo").toString(), "-i", "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).containsIgnoringCase("content-type: " + SentCredentials.WITHHELD + "\n");
+        assertThat(result.out()).doesNotContain("****").doesNotContain("application");
+    }
+
+    @Test
+    void revealPrintsEchoedShortKey() throws IOException {
+        Path config = shortKeyConnectionsFile();
+
+        CliRun.Result result = CliRun.in(directory).withVariables(Map.of("SHORT_KEY", "j"))
+                .run("request", "short-key", echo.uri("/echo").toString(), "-i", "--reveal", "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).containsIgnoringCase("content-type: application/json\n").endsWith("{\"echo\":\"j\"}\n");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void sixCharacterKeyIsMaskedInPlace() throws IOException {
+        Path config = shortKeyConnectionsFile();
+
+        CliRun.Result result = CliRun.in(directory).withVariables(Map.of("SHORT_KEY", "abcdef"))
+                .run("request", "short-key", echo.uri("/echo").toString(), "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo("{\"echo\":\"****\"}\n");
+        assertThat(result.err()).isEmpty();
     }
 
     @Test
@@ -361,6 +416,14 @@ class RequestCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("httpauth: --max-time must be a whole number of seconds from 1 to 86400 (one day), but was "
                 + seconds + "\n");
+    }
+
+    /** Writes a connections file whose connection short-key sends $SHORT_KEY as the whole Authorization header, which the echo server returns. */
+    private Path shortKeyConnectionsFile() throws IOException {
+        return Files.writeString(directory.resolve("short-key.json"), """
+                { "connections": { "short-key": { "auth": {
+                    "type": "api-key", "in": "header", "name": "Authorization", "value": "env:SHORT_KEY" } } } }
+                """);
     }
 
     /** Runs a request of the connection basic with {@code -d data} and checks that nothing reached the server. */
