@@ -6,6 +6,7 @@ import dev.httpauth.domain.port.in.AuthorizeRequestUseCase;
 import dev.httpauth.domain.service.AuthMethodValidation;
 import io.vavr.control.Either;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -130,6 +131,10 @@ final class AuthorizedRequests {
         String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
         if (e instanceof ConnectException) {
             return "could not connect" + detail;
+        }
+        if (e instanceof SSLException) {
+            return "the TLS handshake failed (" + (e.getMessage() == null ? "no reason given" : e.getMessage())
+                    + "): check that the server speaks https on this port";
         }
         return e.getClass().getSimpleName() + detail;
     }

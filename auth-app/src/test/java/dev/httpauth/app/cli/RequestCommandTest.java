@@ -11,6 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -228,6 +232,24 @@ class RequestCommandTest {
     }
 
     @Test
+    void httpsToPlainHttpServerNamesTls() throws Exception {
+        Path config = services.writeConnectionsFile(directory);
+        CliRun.Result result;
+        String url;
+        try (ServerSocket plainServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> answerOnceInPlainText(plainServer));
+            url = "https://127.0.0.1:" + plainServer.getLocalPort() + "/echo";
+
+            result = CliRun.in(directory).run("request", "basic", url, "--config", config.toString());
+        }
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).startsWith("httpauth: GET " + url + " failed: the TLS handshake failed (")
+                .endsWith("): check that the server speaks https on this port\n")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void requestExitsOneOnServerError() {
         Path config = services.writeConnectionsFile(directory);
 
@@ -424,6 +446,16 @@ class RequestCommandTest {
                 { "connections": { "short-key": { "auth": {
                     "type": "api-key", "in": "header", "name": "Authorization", "value": "env:SHORT_KEY" } } } }
                 """);
+    }
+
+    /** Accepts one connection and answers whatever arrives, such as a TLS ClientHello, with a plain-text HTTP 400. */
+    private static void answerOnceInPlainText(ServerSocket server) {
+        try (Socket socket = server.accept()) {
+            socket.getInputStream().read(new byte[512]);
+            socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // The test fails on the client's side if the server could not answer.
+        }
     }
 
     /** Runs a request of the connection basic with {@code -d data} and checks that nothing reached the server. */
