@@ -152,11 +152,10 @@ final class CliSecretStores {
                     "vault: refs need a vault file, but none is configured: pass --vault FILE or set " + VAULT_VARIABLE + "=FILE"));
         }
         Setting<Path> vault = vaultFile.get();
-        if (!Files.exists(vault.value())) {
-            return Either.right(StoreConfiguration.unconfigured(VaultSecretStore.SCHEME, "vault file " + vault.value() + " (from "
-                    + vault.origin() + ") does not exist: check the path, or create the vault with 'httpauth secrets set NAME --create'"));
-        }
-        return vaultKeySource().map(source -> vaultConfiguration(vault.value(), source));
+        return vaultKeySource().map(source -> Files.exists(vault.value())
+                ? vaultConfiguration(vault.value(), source)
+                : StoreConfiguration.unconfigured(VaultSecretStore.SCHEME, "vault file " + vault.value() + " (from " + vault.origin()
+                        + ") does not exist: check the path, or create the vault with 'httpauth secrets set NAME --create'"));
     }
 
     private StoreConfiguration vaultConfiguration(Path vault, VaultKeySource source) {
@@ -166,11 +165,14 @@ final class CliSecretStores {
             case VaultKeySource.PassphraseFile passphraseFile -> missingFile(VaultSecretStore.SCHEME, "passphrase file", passphraseFile.file())
                     .orElseGet(() -> StoreConfiguration.configured(module -> module.withVault(vault, () -> readPassphraseFile(passphraseFile.file())
                             .getOrElseThrow(KeyUnavailableException::new))));
-            case VaultKeySource.Prompt prompt -> StoreConfiguration.configured(module -> module.withVault(vault, () -> terminal
-                    .readPassword(passphrasePrompt(vault))
-                    .orElseThrow(() -> new KeyUnavailableException("no passphrase was entered for vault " + vault))));
+            case VaultKeySource.Prompt prompt -> StoreConfiguration.configured(module -> module.withVault(vault, () -> askPassphrase(vault)));
             case VaultKeySource.Missing missing -> StoreConfiguration.unconfigured(VaultSecretStore.SCHEME, missingKeyReason(vault));
         };
+    }
+
+    private char[] askPassphrase(Path vault) {
+        return terminal.readPassword(passphrasePrompt(vault))
+                .orElseThrow(() -> new KeyUnavailableException("no passphrase was entered for vault " + vault));
     }
 
     /** Returns a stand-in for the store of {@code scheme} if {@code file} does not exist. */
