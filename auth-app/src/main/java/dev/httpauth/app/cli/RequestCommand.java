@@ -270,8 +270,14 @@ final class RequestCommand implements Callable<Integer> {
                     + " the request body"));
         }
 
+        String tooLarge = option + "the file " + file + " is larger than " + MAX_BODY_BYTES / (1024 * 1024)
+                + " MiB, the limit for a request body, because httpauth reads the body into memory";
         byte[] bytes;
         try (InputStream input = Files.newInputStream(file)) {
+            // The size of a regular file is known, so a large one is rejected without reading it.
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BODY_BYTES) {
+                return Either.left(CommandFailure.usage(tooLarge));
+            }
             bytes = input.readNBytes(MAX_BODY_BYTES + 1);
         } catch (AccessDeniedException e) {
             return Either.left(CommandFailure.usage(option + "the file " + file + " cannot be read: permission denied."
@@ -281,8 +287,7 @@ final class RequestCommand implements Callable<Integer> {
             return Either.left(CommandFailure.usage(option + "reading the file " + file + " failed: " + reason));
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            return Either.left(CommandFailure.usage(option + "the file " + file + " is larger than " + MAX_BODY_BYTES / (1024 * 1024)
-                    + " MiB, the limit for a request body, because httpauth reads the body into memory"));
+            return Either.left(CommandFailure.usage(tooLarge));
         }
         return Either.right(bytes);
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -318,6 +319,20 @@ class RequestCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("httpauth: -d @body.txt: the file " + body
                 + " cannot be read: permission denied. Check its permissions, for example with ls -l\n");
+    }
+
+    @Test
+    void requestRejectsDataFileOverLimit() throws IOException {
+        Path body = directory.resolve("large.bin");
+        try (RandomAccessFile file = new RandomAccessFile(body.toFile(), "rw")) {
+            file.setLength(RequestCommand.MAX_BODY_BYTES + 1L);
+        }
+
+        CliRun.Result result = runWithData("@large.bin");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: -d @large.bin: the file " + body + " is larger than 64 MiB, the limit for"
+                + " a request body, because httpauth reads the body into memory\n");
     }
 
     @Test
