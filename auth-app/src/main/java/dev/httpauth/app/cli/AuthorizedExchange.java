@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A sent request and its response, read for the terminal with every credential value the request
- * carried masked, in case the server echoes one.
+ * carried masked, in case the server echoes one. {@link SentCredentials} describes when a text is
+ * withheld instead.
  *
  * @param request the request as the user described it, without credentials
  * @param response the response, body as bytes
@@ -31,12 +33,12 @@ record AuthorizedExchange(PlannedRequest request, HttpResponse<byte[]> response,
         return version + " " + response.statusCode();
     }
 
-    /** Returns one {@code Name: value} line per response header value, masked. */
-    List<String> headerLines() {
+    /** Returns one {@code Name: value} line per response header value, masked unless {@code reveal} is set. */
+    List<String> headerLines(boolean reveal) {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
             for (String value : header.getValue()) {
-                lines.add(header.getKey() + ": " + sent.mask(value));
+                lines.add(reveal ? header.getKey() + ": " + value : sent.mask(header.getKey()) + ": " + sent.mask(value));
             }
         }
         return lines;
@@ -47,9 +49,22 @@ record AuthorizedExchange(PlannedRequest request, HttpResponse<byte[]> response,
         return response.headers().firstValue(name).map(sent::mask).orElse("");
     }
 
-    /** Returns the body decoded with the charset of its {@code Content-Type} (UTF-8 when none is given), masked. */
-    String bodyText() {
-        return sent.mask(new String(response.body(), charset()));
+    /**
+     * Returns the body decoded with the charset of its {@code Content-Type} (UTF-8 when none is
+     * given) and masked, or empty when it is withheld.
+     */
+    Optional<String> maskedBody() {
+        return sent.masked(revealedBody());
+    }
+
+    /** Returns the body decoded as {@link #maskedBody()} does, but as received. */
+    String revealedBody() {
+        return new String(response.body(), charset());
+    }
+
+    /** Returns the size of the body in bytes. */
+    int bodySize() {
+        return response.body().length;
     }
 
     private Charset charset() {

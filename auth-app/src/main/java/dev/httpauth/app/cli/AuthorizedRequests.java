@@ -1,10 +1,12 @@
 package dev.httpauth.app.cli;
 
+import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.RequestCredentials;
 import dev.httpauth.domain.port.in.AuthorizeRequestUseCase;
 import dev.httpauth.domain.service.AuthMethodValidation;
 import io.vavr.control.Either;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Sends one request with the credentials of a connection, through the JDK {@link HttpClient}.
@@ -27,15 +30,22 @@ import java.util.TreeSet;
 final class AuthorizedRequests {
 
     private final AuthorizeRequestUseCase authorizeRequest;
+    private final Function<AuthError, CommandFailure> failures;
     private final Duration timeout;
     private final boolean plainHttpAllowed;
 
     /**
+     * @param failures turns an error of {@code authorizeRequest} into the failure of the command
      * @param timeout the limit for connecting and, separately, for receiving the response headers
      * @param plainHttpAllowed whether to send credentials over plain {@code http} to a host other than loopback
      */
-    AuthorizedRequests(AuthorizeRequestUseCase authorizeRequest, Duration timeout, boolean plainHttpAllowed) {
+    AuthorizedRequests(
+            AuthorizeRequestUseCase authorizeRequest,
+            Function<AuthError, CommandFailure> failures,
+            Duration timeout,
+            boolean plainHttpAllowed) {
         this.authorizeRequest = authorizeRequest;
+        this.failures = failures;
         this.timeout = timeout;
         this.plainHttpAllowed = plainHttpAllowed;
     }
@@ -66,7 +76,7 @@ final class AuthorizedRequests {
             return Either.left(transportProblem.get());
         }
         return authorizeRequest.authorize(connectionId, request.toOutgoingRequest())
-                .mapLeft(CommandFailure::of)
+                .mapLeft(failures)
                 .flatMap(credentials -> exchange(request, credentials));
     }
 
@@ -121,6 +131,10 @@ final class AuthorizedRequests {
         String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
         if (e instanceof ConnectException) {
             return "could not connect" + detail;
+        }
+        if (e instanceof SSLException) {
+            return "the TLS handshake failed (" + (e.getMessage() == null ? "no reason given" : e.getMessage())
+                    + "): check that the server speaks https on this port";
         }
         return e.getClass().getSimpleName() + detail;
     }

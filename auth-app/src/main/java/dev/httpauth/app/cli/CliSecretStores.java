@@ -6,18 +6,16 @@ import dev.httpauth.adapters.store.vault.Pkcs12SecretStore;
 import dev.httpauth.adapters.store.vault.VaultSecretStore;
 import dev.httpauth.app.HttpAuthModule;
 import dev.httpauth.app.KeyUnavailableException;
-import dev.httpauth.app.UnconfiguredSecretStore;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.SecretRef;
 import dev.httpauth.domain.port.out.ResolveSecretPort;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Turns the secret store options and environment variables into stores: where the vault and the
@@ -26,8 +24,8 @@ import java.util.function.UnaryOperator;
  * <p>An option beats its environment variable. The vault key comes from a key file, else a
  * passphrase file, else a prompt on the terminal. A key file and a passphrase file given at the
  * same level, as two options or as two variables, are a usage error. A store that is not
- * configured still accepts its refs, and each fails with a reason that names the option that
- * configures it.
+ * configured, or whose file or key file does not exist, still accepts its refs, and each fails with
+ * a reason that names the option that configures it.
  */
 final class CliSecretStores {
 
@@ -82,21 +80,21 @@ final class CliSecretStores {
 
     /** Returns the absolute path of the vault file, if one is configured. */
     Optional<Setting<Path>> vaultFile() {
-        return path(options.vault, "--vault", VAULT_VARIABLE);
+        return path(options.vault.file, "--vault", VAULT_VARIABLE);
     }
 
     /** Returns where the vault key comes from, or a usage failure when the settings contradict each other. */
     Either<CommandFailure, VaultKeySource> vaultKeySource() {
-        if (options.vaultKeyFile != null && options.vaultPassphraseFile != null) {
+        if (options.vault.keyFile != null && options.vault.passphraseFile != null) {
             return Either.left(CommandFailure.usage("Both --vault-key-file and --vault-passphrase-file were given: a vault opens with"
                     + " either a key file or a passphrase, so give only the one it was created with"));
         }
-        if (options.vaultKeyFile != null) {
-            return Either.right(new VaultKeySource.KeyFile(new Setting<>(environment.resolve(options.vaultKeyFile), "--vault-key-file")));
+        if (options.vault.keyFile != null) {
+            return Either.right(new VaultKeySource.KeyFile(new Setting<>(environment.resolve(options.vault.keyFile), "--vault-key-file")));
         }
-        if (options.vaultPassphraseFile != null) {
+        if (options.vault.passphraseFile != null) {
             return Either.right(new VaultKeySource.PassphraseFile(
-                    new Setting<>(environment.resolve(options.vaultPassphraseFile), "--vault-passphrase-file")));
+                    new Setting<>(environment.resolve(options.vault.passphraseFile), "--vault-passphrase-file")));
         }
 
         Optional<Setting<Path>> keyFile = variablePath(VAULT_KEY_FILE_VARIABLE);
@@ -136,35 +134,54 @@ final class CliSecretStores {
     /**
      * Returns the configuration to apply to each {@link HttpAuthModule} the command line opens:
      * the vault and PKCS#12 stores, or stand-ins whose errors name the option that configures them.
+     * A stand-in replaces a store when its file is not configured, when a file it needs does not
+     * exist, or when no key or password for it is configured.
      */
-    Either<CommandFailure, UnaryOperator<HttpAuthModule>> moduleConfiguration() {
-        Either<CommandFailure, UnaryOperator<HttpAuthModule>> vault = vaultConfiguration();
+    Either<CommandFailure, StoreConfiguration> moduleConfiguration() {
+        Either<CommandFailure, StoreConfiguration> vault = vaultConfiguration();
         if (vault.isLeft()) {
             return vault;
         }
-        return pkcs12Configuration().map(pkcs12 -> module -> pkcs12.apply(vault.get().apply(module)));
+        return pkcs12Configuration().map(pkcs12 -> vault.get().andThen(pkcs12));
     }
 
-    private Either<CommandFailure, UnaryOperator<HttpAuthModule>> vaultConfiguration() {
+    private Either<CommandFailure, StoreConfiguration> vaultConfiguration() {
         Optional<Setting<Path>> vaultFile = vaultFile();
         if (vaultFile.isEmpty()) {
-            return Either.right(module -> module.withSecretStore(VaultSecretStore.SCHEME, new UnconfiguredSecretStore(
-                    "no vault is configured: pass --vault FILE or set " + VAULT_VARIABLE + "=FILE")));
+            return Either.right(StoreConfiguration.unconfigured(VaultSecretStore.SCHEME,
+                    "vault: refs need a vault file, but none is configured: pass --vault FILE or set " + VAULT_VARIABLE + "=FILE"));
         }
-        Path vault = vaultFile.get().value();
-        return vaultKeySource().map(source -> vaultConfiguration(vault, source));
+        Setting<Path> vault = vaultFile.get();
+        return vaultKeySource().map(source -> Files.exists(vault.value())
+                ? vaultConfiguration(vault.value(), source)
+                : StoreConfiguration.unconfigured(VaultSecretStore.SCHEME, "vault file " + vault.value() + " (from " + vault.origin()
+                        + ") does not exist: check the path, or create the vault with 'httpauth secrets set NAME --create'"));
     }
 
-    private UnaryOperator<HttpAuthModule> vaultConfiguration(Path vault, VaultKeySource source) {
+    private StoreConfiguration vaultConfiguration(Path vault, VaultKeySource source) {
         return switch (source) {
-            case VaultKeySource.KeyFile keyFile -> module -> module.withVaultKeyFile(vault, keyFile.file().value());
-            case VaultKeySource.PassphraseFile passphraseFile -> module -> module.withVault(vault, () -> readPassphraseFile(passphraseFile.file())
-                    .getOrElseThrow(KeyUnavailableException::new));
-            case VaultKeySource.Prompt prompt -> module -> module.withVault(vault, () -> terminal.readPassword(passphrasePrompt(vault))
-                    .orElseThrow(() -> new KeyUnavailableException("no passphrase was entered for vault " + vault)));
-            case VaultKeySource.Missing missing -> module -> module.withSecretStore(
-                    VaultSecretStore.SCHEME, new UnconfiguredSecretStore(missingKeyReason(vault)));
+            case VaultKeySource.KeyFile keyFile -> missingFile(VaultSecretStore.SCHEME, "key file", keyFile.file())
+                    .orElseGet(() -> StoreConfiguration.configured(module -> module.withVaultKeyFile(vault, keyFile.file().value())));
+            case VaultKeySource.PassphraseFile passphraseFile -> missingFile(VaultSecretStore.SCHEME, "passphrase file", passphraseFile.file())
+                    .orElseGet(() -> StoreConfiguration.configured(module -> module.withVault(vault, () -> readPassphraseFile(passphraseFile.file())
+                            .getOrElseThrow(KeyUnavailableException::new))));
+            case VaultKeySource.Prompt prompt -> StoreConfiguration.configured(module -> module.withVault(vault, () -> askPassphrase(vault)));
+            case VaultKeySource.Missing missing -> StoreConfiguration.unconfigured(VaultSecretStore.SCHEME, missingKeyReason(vault));
         };
+    }
+
+    private char[] askPassphrase(Path vault) {
+        return terminal.readPassword(passphrasePrompt(vault))
+                .orElseThrow(() -> new KeyUnavailableException("no passphrase was entered for vault " + vault));
+    }
+
+    /** Returns a stand-in for the store of {@code scheme} if {@code file} does not exist. */
+    private static Optional<StoreConfiguration> missingFile(String scheme, String kind, Setting<Path> file) {
+        if (Files.exists(file.value())) {
+            return Optional.empty();
+        }
+        return Optional.of(StoreConfiguration.unconfigured(scheme,
+                kind + " " + file.value() + " (from " + file.origin() + ") does not exist: check the path"));
     }
 
     /** Returns the prompt for the passphrase of an existing vault. */
@@ -172,22 +189,28 @@ final class CliSecretStores {
         return "Passphrase for vault " + vault + ": ";
     }
 
-    private Either<CommandFailure, UnaryOperator<HttpAuthModule>> pkcs12Configuration() {
-        Optional<Setting<Path>> keyStore = path(options.pkcs12, "--pkcs12", PKCS12_VARIABLE);
+    private Either<CommandFailure, StoreConfiguration> pkcs12Configuration() {
+        Optional<Setting<Path>> keyStore = path(options.pkcs12.keyStore, "--pkcs12", PKCS12_VARIABLE);
         if (keyStore.isEmpty()) {
-            return Either.right(module -> module.withSecretStore(Pkcs12SecretStore.SCHEME, new UnconfiguredSecretStore(
-                    "no PKCS#12 keystore is configured: pass --pkcs12 FILE or set " + PKCS12_VARIABLE + "=FILE")));
+            return Either.right(StoreConfiguration.unconfigured(Pkcs12SecretStore.SCHEME, "pkcs12: refs need a PKCS#12 keystore, but none is"
+                    + " configured: pass --pkcs12 FILE and --pkcs12-password-ref REF, or set " + PKCS12_VARIABLE + "=FILE and "
+                    + PKCS12_PASSWORD_REF_VARIABLE + "=REF"));
+        }
+        Optional<StoreConfiguration> missingKeyStore = missingFile(Pkcs12SecretStore.SCHEME, "keystore file", keyStore.get());
+        if (missingKeyStore.isPresent()) {
+            return Either.right(missingKeyStore.get());
         }
         Path file = keyStore.get().value();
-        return passwordRef().map(ref -> {
-            Supplier<char[]> password = () -> keyStorePassword(file, ref);
-            return module -> module.withPkcs12(file, password);
-        });
+        return passwordRef().map(ref -> ref
+                .map(passwordRef -> StoreConfiguration.configured(module -> module.withPkcs12(file, () -> keyStorePassword(file, passwordRef))))
+                .orElseGet(() -> StoreConfiguration.unconfigured(Pkcs12SecretStore.SCHEME, "keystore " + file + " needs its password: pass"
+                        + " --pkcs12-password-ref env:NAME or --pkcs12-password-ref file:/absolute/path, or set "
+                        + PKCS12_PASSWORD_REF_VARIABLE)));
     }
 
-    /** Parses the password ref; an unset ref is no error until the keystore is loaded. */
+    /** Parses the password ref, which is empty when neither the option nor the variable is set. */
     private Either<CommandFailure, Optional<SecretRef>> passwordRef() {
-        Optional<Setting<String>> text = text(options.pkcs12PasswordRef, "--pkcs12-password-ref", PKCS12_PASSWORD_REF_VARIABLE);
+        Optional<Setting<String>> text = text(options.pkcs12.passwordRef, "--pkcs12-password-ref", PKCS12_PASSWORD_REF_VARIABLE);
         if (text.isEmpty()) {
             return Either.right(Optional.empty());
         }
@@ -205,12 +228,7 @@ final class CliSecretStores {
         return Either.right(Optional.of(ref));
     }
 
-    private char[] keyStorePassword(Path keyStore, Optional<SecretRef> ref) {
-        if (ref.isEmpty()) {
-            throw new KeyUnavailableException("keystore " + keyStore + " needs its password: pass --pkcs12-password-ref env:NAME or"
-                    + " --pkcs12-password-ref file:/absolute/path, or set " + PKCS12_PASSWORD_REF_VARIABLE);
-        }
-        SecretRef passwordRef = ref.get();
+    private char[] keyStorePassword(Path keyStore, SecretRef passwordRef) {
         ResolveSecretPort store = "env".equals(passwordRef.scheme()) ? environmentSecrets : fileSecrets;
         return store.resolve(passwordRef)
                 .map(secret -> secret.reveal().toCharArray())

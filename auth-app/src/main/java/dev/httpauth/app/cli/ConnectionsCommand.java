@@ -1,7 +1,6 @@
 package dev.httpauth.app.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.ApiKey;
 import dev.httpauth.domain.model.Basic;
@@ -31,8 +30,12 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = {
                 "Lists the connections of the connections file with their auth method and target, and checks each"
-                        + " without contacting any server: the configuration is valid and every secret ref resolves.",
-                "Exit code 2 when the file is invalid or any connection has a problem."})
+                        + " without contacting any server: the configuration is valid and every secret ref resolves."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:Every connection is usable.",
+                ExitCode.UNEXPECTED_ERROR,
+                ExitCode.CONNECTIONS_USAGE + ", a connection with a problem, such as a secret ref that does not resolve."})
 final class ConnectionsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -42,29 +45,29 @@ final class ConnectionsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private ConnectionOptions options;
 
     @Option(names = "--json", description = "Print the list as one JSON object on stdout instead of a table.")
     private boolean json;
 
     @Override
     public Integer call() {
-        Either<CommandFailure, Path> file = root.connectionsFile();
+        Either<CommandFailure, Path> file = root.connectionsFile(options);
         if (file.isLeft()) {
             return root.fail(file.getLeft());
         }
-        Either<CommandFailure, HttpAuth> opened = root.openConnections(file.get(), storeOptions);
+        Either<CommandFailure, OpenedConnections> opened = root.openConnections(file.get(), options);
         if (opened.isLeft()) {
             return root.fail(opened.getLeft());
         }
-        Either<AuthError, List<ConnectionStatus>> statuses = opened.get().listConnections();
+        Either<AuthError, List<ConnectionStatus>> statuses = opened.get().httpAuth().listConnections();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(CliJson.write(ListJson.of(file.get(), statuses)));
             out.flush();
         }
         return statuses.fold(
-                error -> root.fail(CommandFailure.of(error)),
+                error -> root.fail(opened.get().failure(error)),
                 list -> json ? exitCode(list) : printTable(file.get(), list, out));
     }
 

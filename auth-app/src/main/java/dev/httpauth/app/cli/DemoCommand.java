@@ -11,7 +11,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -29,7 +33,12 @@ import java.util.function.UnaryOperator;
                         + " with a wrong secret that the server must reject.",
                 "With --vault, the secrets go into an encrypted vault file with a key file instead, and the connections"
                         + " file refers to them as vault:NAME.",
-                "Exit code 0 when every outcome was as expected, 1 otherwise. Needs no connections file."})
+                "Needs no connections file."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:Every outcome was as expected: four connections authorized, one rejected.",
+                "1:An outcome was not as expected, or the demo files could not be written into a new temporary directory.",
+                "2:Bad usage: an unknown option or argument, or a --dir that cannot be written."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -69,11 +78,23 @@ final class DemoCommand implements Callable<Integer> {
             String where = target == null ? "a temporary directory" : target.toString();
             CommandFailure failure = new CommandFailure(
                     temporary ? ExitCode.FAILED : ExitCode.USAGE,
-                    "Could not write the demo files into " + where + ": " + e + (temporary ? "" : ". Choose another --dir"));
+                    "Could not write the demo files into " + where + ": " + describe(e) + (temporary ? "" : ". Choose another --dir"));
             return root.fail(failure);
         } finally {
             out.flush();
         }
+    }
+
+    /** Describes {@code e} in the words of the file system, without the exception class. */
+    private static String describe(IOException e) {
+        return switch (e) {
+            case FileAlreadyExistsException exists -> exists.getFile()
+                    + (Files.isDirectory(Path.of(exists.getFile())) ? " already exists" : " exists and is not a directory");
+            case AccessDeniedException denied -> denied.getFile() + ": permission denied";
+            case NoSuchFileException missing -> missing.getFile() + ": no such file or directory";
+            case FileSystemException other when other.getReason() != null -> other.getFile() + ": " + other.getReason();
+            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        };
     }
 
     /** Configures the demo's own vault, so that options and variables for another vault do not apply. */

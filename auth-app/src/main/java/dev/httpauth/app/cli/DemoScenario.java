@@ -40,7 +40,7 @@ final class DemoScenario {
         this.setup = setup;
         this.httpAuth = httpAuth;
         this.out = out;
-        this.requests = new AuthorizedRequests(httpAuth.authorizeRequestUseCase(), REQUEST_TIMEOUT, false);
+        this.requests = new AuthorizedRequests(httpAuth.authorizeRequestUseCase(), CommandFailure::of, REQUEST_TIMEOUT, false);
     }
 
     /** Prints every step and the summary line; returns 0 when every outcome was as expected, 1 otherwise. */
@@ -175,7 +175,7 @@ final class DemoScenario {
             return false;
         }
         AuthorizedExchange response = exchange.get();
-        out.println("GET " + resource + " -> " + response.status() + " " + response.bodyText().strip());
+        out.println("GET " + resource + " -> " + response.status() + " " + response.maskedBody().orElse(SentCredentials.WITHHELD).strip());
         return response.status() == 200;
     }
 

@@ -1,8 +1,9 @@
 package dev.httpauth.app.cli;
 
-import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.model.OutgoingRequest;
 import dev.httpauth.domain.model.RequestCredentials;
+import dev.httpauth.domain.model.Text;
+import io.vavr.control.Either;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,13 @@ import java.util.concurrent.Callable;
                         + " a header as 'Name: value', an API key in the query as '?name=value'.",
                 "Values are masked as '****' followed by their fingerprint; the auth scheme word of an Authorization"
                         + " header (Basic, Bearer) stays visible. Nothing is sent, except a token request for OAuth"
-                        + " connections."})
+                        + " connections."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The credentials were printed.",
+                "1:The credentials could not be obtained: a secret is unavailable, or the token endpoint rejected the client,"
+                        + " could not be reached or returned an invalid response.",
+                ExitCode.CONNECTIONS_USAGE + ", an invalid --url or --method."})
 final class HeaderCommand implements Callable<Integer> {
 
     static final String DEFAULT_URL = "https://example.invalid/";
@@ -38,7 +45,7 @@ final class HeaderCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private ConnectionOptions options;
 
     @Parameters(paramLabel = "CONNECTION", description = "Id of the connection, as in the connections file.")
     private String connectionId;
@@ -50,9 +57,9 @@ final class HeaderCommand implements Callable<Integer> {
             names = "--url",
             paramLabel = "URL",
             defaultValue = DEFAULT_URL,
-            description = "URL of the request the credentials are computed for; only plugin methods that sign requests use it."
-                    + " Default: ${DEFAULT-VALUE}")
-    private URI url;
+            description = "Absolute http or https URL of the request the credentials are computed for. Only plugin methods that"
+                    + " sign requests use it. Default: ${DEFAULT-VALUE}")
+    private String url;
 
     @Option(
             names = "--method",
@@ -63,16 +70,20 @@ final class HeaderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!url.isAbsolute()) {
-            return root.fail(CommandFailure.usage("--url '" + url + "' is not an absolute URL: write it like https://api.example.com/path"));
+        Either<CommandFailure, URI> uri = UrlArgument.parse("--url", url);
+        if (uri.isLeft()) {
+            return root.fail(uri.getLeft());
         }
-        return root.openConnections(storeOptions).fold(root::fail, this::printCredentials);
+        if (!Text.isToken(method)) {
+            return root.fail(RequestCommand.invalidMethod("--method", method));
+        }
+        return root.openConnections(options).fold(root::fail, opened -> printCredentials(opened, uri.get()));
     }
 
-    private int printCredentials(HttpAuth httpAuth) {
-        OutgoingRequest request = OutgoingRequest.of(method.toUpperCase(Locale.ROOT), url);
-        return httpAuth.authorize(connectionId, request)
-                .mapLeft(CommandFailure::of)
+    private int printCredentials(OpenedConnections opened, URI uri) {
+        OutgoingRequest request = OutgoingRequest.of(method.toUpperCase(Locale.ROOT), uri);
+        return opened.httpAuth().authorize(connectionId, request)
+                .mapLeft(opened::failure)
                 .fold(root::fail, this::print);
     }
 

@@ -51,13 +51,12 @@ import java.util.function.UnaryOperator;
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.FAILED,
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.LIST_HEADING,
         exitCodeList = {
                 "0:Success.",
                 "1:Authentication or the request failed: credentials rejected, a server unreachable, a secret unavailable,"
                         + " a wrong vault passphrase, a damaged vault, or for 'request' a response status of 400 or above.",
-                "2:Bad usage or configuration: an unknown option or connection, a missing or invalid connections file,"
-                        + " a missing vault file or key, auth method plugins that cannot be installed together."},
+                ExitCode.CONNECTIONS_USAGE + ", and for 'secrets' an invalid secret name."},
         footerHeading = "%nConnections file and secret stores:%n",
         footer = {
                 "--config FILE, else $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory."
@@ -78,16 +77,9 @@ public final class HttpAuthCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The options given before the command name. The same options given after it win. */
     @Mixin
-    private SecretStoreOptions storeOptions;
-
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            scope = ScopeType.INHERIT,
-            description = "Connections file to read: JSON, or YAML when the name ends in .yaml or .yml."
-                    + " Default: $HTTPAUTH_CONFIG, else connections.json, connections.yaml or connections.yml in the working directory.")
-    private Path configFile;
+    private ConnectionOptions globalOptions;
 
     @Option(
             names = {"-v", "--verbose"},
@@ -122,6 +114,9 @@ public final class HttpAuthCommand implements Callable<Integer> {
     public static CommandLine commandLine(Injector injector) {
         HttpAuthCommand root = injector.getInstance(HttpAuthCommand.class);
         CommandLine commandLine = new CommandLine(root);
+        // By default picocli replaces an argument @FILE with the words in FILE, so '-d @body.json'
+        // would send those words as arguments and 'secrets set @file' would take a secret as a name.
+        commandLine.setExpandAtFiles(false);
         commandLine.setExecutionStrategy(root::executeWithLogging);
         commandLine.setParameterExceptionHandler(HttpAuthCommand::reportUsageError);
         commandLine.setExecutionExceptionHandler(root::reportUnexpectedError);
@@ -137,16 +132,18 @@ public final class HttpAuthCommand implements Callable<Integer> {
      * Finds the connections file and opens it with the secret stores that the options configure,
      * or returns why it cannot be used.
      *
-     * @param commandOptions the secret store options given after the command name, which beat the global ones
+     * @param commandOptions the options given after the command name, which beat the global ones
      */
-    Either<CommandFailure, HttpAuth> openConnections(SecretStoreOptions commandOptions) {
-        return connectionsFile().flatMap(file -> openConnections(file, commandOptions));
+    Either<CommandFailure, OpenedConnections> openConnections(ConnectionOptions commandOptions) {
+        return connectionsFile(commandOptions).flatMap(file -> openConnections(file, commandOptions));
     }
 
     /** Opens {@code connectionsFile} with the secret stores that the options configure. */
-    Either<CommandFailure, HttpAuth> openConnections(Path connectionsFile, SecretStoreOptions commandOptions) {
-        return secretStores(commandOptions).moduleConfiguration()
-                .map(configuration -> connectionsOpener.open(connectionsFile, configuration));
+    Either<CommandFailure, OpenedConnections> openConnections(Path connectionsFile, ConnectionOptions commandOptions) {
+        return secretStores(commandOptions.orElse(globalOptions).stores).moduleConfiguration()
+                .map(stores -> new OpenedConnections(
+                        connectionsOpener.open(connectionsFile, stores.configuration()),
+                        stores.unconfiguredSchemes()));
     }
 
     /** Opens {@code connectionsFile} with {@code configuration} in place of the secret store options. */
@@ -154,14 +151,18 @@ public final class HttpAuthCommand implements Callable<Integer> {
         return connectionsOpener.open(connectionsFile, configuration);
     }
 
-    /** Finds the connections file, see {@link ConfigLocation}. */
-    Either<CommandFailure, Path> connectionsFile() {
-        return ConfigLocation.find(Optional.ofNullable(configFile), environment);
+    /** Finds the connections file named by {@code commandOptions}, else the global options, else the environment, see {@link ConfigLocation}. */
+    Either<CommandFailure, Path> connectionsFile(ConnectionOptions commandOptions) {
+        return ConfigLocation.find(Optional.ofNullable(commandOptions.orElse(globalOptions).configFile), environment);
     }
 
-    /** Returns the secret stores that {@code commandOptions}, the global options and the environment configure. */
-    CliSecretStores secretStores(SecretStoreOptions commandOptions) {
-        return new CliSecretStores(commandOptions.orElse(storeOptions), environment, terminal);
+    /** Returns the vault store that {@code commandOptions}, the global options and the environment configure. */
+    CliSecretStores vaultStores(VaultOptions commandOptions) {
+        return secretStores(SecretStoreOptions.vaultOnly(commandOptions.orElse(globalOptions.stores.vault)));
+    }
+
+    private CliSecretStores secretStores(SecretStoreOptions options) {
+        return new CliSecretStores(options, environment, terminal);
     }
 
     /** Returns the auth method types that connections files may use, with the plugins on the class path. */

@@ -16,7 +16,12 @@ import java.util.concurrent.Callable;
         description = {
                 "Prints the JSON Schema (draft 2020-12) of the connections file to stdout: the built-in auth methods and"
                         + " those of the plugins on the class path. Editors use it to complete and check JSON and YAML files.",
-                "Reads no connections file."})
+                "Reads no connections file."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The schema was printed.",
+                ExitCode.UNEXPECTED_ERROR,
+                "2:Bad usage: an unknown option or argument, or auth method plugins that cannot be installed together."})
 final class SchemaCommand implements Callable<Integer> {
 
     @ParentCommand

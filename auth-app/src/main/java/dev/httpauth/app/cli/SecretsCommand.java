@@ -1,5 +1,7 @@
 package dev.httpauth.app.cli;
 
+import dev.httpauth.adapters.store.vault.VaultFile;
+import io.vavr.control.Either;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,11 +32,11 @@ import java.util.concurrent.Callable;
                 SecretsListCommand.class,
                 SecretsRemoveCommand.class,
                 SecretsRekeyCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.LIST_HEADING,
         exitCodeList = {
                 "0:Success.",
-                "1:A wrong passphrase or key file, a damaged vault file, no secret of that name, or a failed read or write.",
-                "2:Bad usage or configuration: no vault or key configured, no such vault file, an invalid name, a value on the command line."})
+                ExitCode.VAULT_FAILED + ", no secret of that name, or a failed read or write.",
+                ExitCode.VAULT_USAGE + ", an invalid name, a value on the command line."})
 final class SecretsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -44,7 +46,7 @@ final class SecretsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Override
     public Integer call() {
@@ -52,13 +54,21 @@ final class SecretsCommand implements Callable<Integer> {
     }
 
     /** Returns the opener for the vault that {@code commandOptions}, these options, the global ones and the environment configure. */
-    VaultOpener vault(SecretStoreOptions commandOptions) {
-        return new VaultOpener(secretStores(commandOptions), root.terminal());
+    VaultOpener vault(VaultOptions commandOptions) {
+        return new VaultOpener(root.vaultStores(commandOptions.orElse(vaultOptions)), root.terminal());
     }
 
-    /** Returns the secret stores that {@code commandOptions}, these options, the global ones and the environment configure. */
-    CliSecretStores secretStores(SecretStoreOptions commandOptions) {
-        return root.secretStores(commandOptions.orElse(storeOptions));
+    /**
+     * Returns {@code vault} when {@code name} follows the rule of {@link SecretNames} or the vault
+     * already contains a secret of that name, and the usage failure for the name otherwise.
+     */
+    static Either<CommandFailure, VaultFile> checkName(VaultFile vault, String name) {
+        if (SecretNames.isValid(name)) {
+            return Either.right(vault);
+        }
+        return vault.names()
+                .mapLeft(VaultOpener::failure)
+                .flatMap(names -> names.contains(name) ? Either.right(vault) : Either.left(SecretNames.problem(name).orElseThrow()));
     }
 
     CliTerminal terminal() {

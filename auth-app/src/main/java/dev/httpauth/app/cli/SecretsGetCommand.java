@@ -19,7 +19,12 @@ import java.util.concurrent.Callable;
         description = {
                 "Prints the secret NAME of the vault as 'NAME: ****' followed by its fingerprint (the first 8 hex digits"
                         + " of its SHA-256), which tells two values apart without showing either.",
-                "With --reveal, prints the value itself and nothing else, followed by a line break."})
+                "With --reveal, prints the value itself and nothing else, followed by a line break."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The secret was printed.",
+                ExitCode.VAULT_FAILED + ", no secret of that name, or a failed read.",
+                ExitCode.VAULT_USAGE + ", an invalid name."})
 final class SecretsGetCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,7 +34,7 @@ final class SecretsGetCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Parameters(paramLabel = "NAME", description = "Name of the secret, as in the ref vault:NAME.")
     private String name;
@@ -39,7 +44,8 @@ final class SecretsGetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return secrets.vault(storeOptions).open(false)
+        return secrets.vault(vaultOptions).open(false)
+                .flatMap(vault -> SecretsCommand.checkName(vault, name))
                 .flatMap(vault -> vault.get(name).mapLeft(VaultOpener::failure))
                 .fold(secrets::fail, this::print);
     }

@@ -16,7 +16,12 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Prints the names of the secrets in the vault, one per line in ascending order, and never their values."
-                + " An empty vault prints nothing.")
+                + " An empty vault prints nothing.",
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The names were printed.",
+                ExitCode.VAULT_FAILED + ", or a failed read.",
+                ExitCode.VAULT_USAGE + "."})
 final class SecretsListCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -26,11 +31,11 @@ final class SecretsListCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Override
     public Integer call() {
-        return secrets.vault(storeOptions).open(false)
+        return secrets.vault(vaultOptions).open(false)
                 .flatMap(vault -> vault.names().mapLeft(VaultOpener::failure))
                 .fold(secrets::fail, this::print);
     }

@@ -23,7 +23,13 @@ import java.util.concurrent.Callable;
                         + " passphrase or key file opens it. The vault is opened with the current key first.",
                 "The new key is --new-key-file FILE or the content of --new-passphrase-file FILE; without either, on a"
                         + " terminal, httpauth asks for a new passphrase twice.",
-                "Processes that resolve vault: refs read the rekeyed file on their next request and need the new key then."})
+                "Processes that resolve vault: refs read the rekeyed file on their next request and need the new key then."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The vault was re-encrypted under the new key.",
+                ExitCode.VAULT_FAILED + ", or a failed read or write.",
+                ExitCode.VAULT_USAGE + ", both --new-passphrase-file and --new-key-file, no new key given off a terminal,"
+                        + " a new key file or passphrase file that cannot be used."})
 final class SecretsRekeyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,7 +39,7 @@ final class SecretsRekeyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Option(
             names = "--new-passphrase-file",
@@ -50,7 +56,7 @@ final class SecretsRekeyCommand implements Callable<Integer> {
             return secrets.fail(CommandFailure.usage("Both --new-passphrase-file and --new-key-file were given: a vault has one key,"
                     + " so give only one of them"));
         }
-        VaultOpener opener = secrets.vault(storeOptions);
+        VaultOpener opener = secrets.vault(vaultOptions);
         Either<CommandFailure, VaultFile> vault = opener.open(false);
         if (vault.isLeft()) {
             return secrets.fail(vault.getLeft());

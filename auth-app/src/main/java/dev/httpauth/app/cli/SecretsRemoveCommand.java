@@ -15,7 +15,12 @@ import java.util.concurrent.Callable;
         name = "rm",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Removes the secret NAME from the vault. Exit code 1 if the vault has no secret of that name.")
+        description = "Removes the secret NAME from the vault.",
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The secret was removed.",
+                ExitCode.VAULT_FAILED + ", no secret of that name, or a failed read or write.",
+                ExitCode.VAULT_USAGE + ", an invalid name."})
 final class SecretsRemoveCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,14 +30,15 @@ final class SecretsRemoveCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
     @Parameters(paramLabel = "NAME", description = "Name of the secret to remove.")
     private String name;
 
     @Override
     public Integer call() {
-        return secrets.vault(storeOptions).open(false)
+        return secrets.vault(vaultOptions).open(false)
+                .flatMap(vault -> SecretsCommand.checkName(vault, name))
                 .flatMap(vault -> vault.remove(name).mapLeft(VaultOpener::failure))
                 .fold(secrets::fail, this::printRemoved);
     }

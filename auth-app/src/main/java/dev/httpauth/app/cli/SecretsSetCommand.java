@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code httpauth secrets set NAME}: stores a secret read from standard input or a prompt. */
@@ -34,7 +35,13 @@ import java.util.concurrent.Callable;
                 "The value is all of standard input as UTF-8, without one trailing line break, for example"
                         + " 'httpauth secrets set crm-secret < secret.txt'. On a terminal, httpauth asks for it twice instead, without echo.",
                 "The value is never taken from the command line, because other users can read the arguments of a running"
-                        + " process and the shell keeps them in its history."})
+                        + " process and the shell keeps them in its history."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:The secret was stored.",
+                ExitCode.VAULT_FAILED + ", or a failed read or write.",
+                ExitCode.VAULT_USAGE + ", no vault file and no --create, an invalid name, a value on the command line,"
+                        + " standard input that is empty, not UTF-8 or longer than " + SecretsSetCommand.MAX_VALUE_BYTES + " bytes."})
 final class SecretsSetCommand implements Callable<Integer> {
 
     /** The largest value accepted on standard input: 64 KiB, as for a {@code file:} secret. */
@@ -47,9 +54,13 @@ final class SecretsSetCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private VaultOptions vaultOptions;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Name of the secret, used in refs as vault:NAME.")
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "Name of the secret, used in refs as vault:NAME: letters A-Z and a-z, digits 0-9 and . _ - /,"
+                    + " starting with a letter or digit.")
     private String name;
 
     @Option(
@@ -72,7 +83,11 @@ final class SecretsSetCommand implements Callable<Integer> {
                     + " Run the command again, for example: httpauth secrets set " + name + " < secret.txt");
         }
 
-        Either<CommandFailure, VaultFile> vault = secrets.vault(storeOptions).open(create);
+        Optional<CommandFailure> nameProblem = SecretNames.problem(name);
+        if (nameProblem.isPresent()) {
+            return secrets.fail(nameProblem.get());
+        }
+        Either<CommandFailure, VaultFile> vault = secrets.vault(vaultOptions).open(create);
         if (vault.isLeft()) {
             return secrets.fail(vault.getLeft());
         }

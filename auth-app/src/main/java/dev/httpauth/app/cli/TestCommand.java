@@ -1,6 +1,5 @@
 package dev.httpauth.app.cli;
 
-import dev.httpauth.app.HttpAuth;
 import dev.httpauth.domain.model.ConnectionTestReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +21,13 @@ import java.util.concurrent.Callable;
                 "Checks a connection step by step and prints each step as [PASS], [FAIL] or [SKIP]:"
                         + " the configuration, the secrets and, for OAuth, a new token from the token endpoint"
                         + " (the token cache is bypassed, so the test shows the server as it is now).",
-                "Tokens are shown only as fingerprints."})
+                "Tokens are shown only as fingerprints."},
+        exitCodeListHeading = ExitCode.LIST_HEADING,
+        exitCodeList = {
+                "0:Every step passed: the connection is ready.",
+                "1:A step failed: a secret is unavailable, or the token endpoint rejected the client, could not be reached or"
+                        + " returned an invalid response.",
+                ExitCode.CONNECTIONS_USAGE + "."})
 final class TestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -32,7 +37,7 @@ final class TestCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SecretStoreOptions storeOptions;
+    private ConnectionOptions options;
 
     @Parameters(paramLabel = "CONNECTION", description = "Id of the connection to test, as in the connections file.")
     private String connectionId;
@@ -42,11 +47,11 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return root.openConnections(storeOptions).fold(root::fail, this::test);
+        return root.openConnections(options).fold(root::fail, this::test);
     }
 
-    private int test(HttpAuth httpAuth) {
-        ConnectionTestReport report = httpAuth.test(connectionId);
+    private int test(OpenedConnections opened) {
+        ConnectionTestReport report = opened.httpAuth().test(connectionId);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             TestReportView.printJson(report, out);
@@ -54,6 +59,6 @@ final class TestCommand implements Callable<Integer> {
             TestReportView.printText(report, out);
         }
         out.flush();
-        return TestReportView.exitCode(report);
+        return report.error().map(opened::exitCode).orElse(ExitCode.OK);
     }
 }

@@ -38,11 +38,6 @@ final class TestReportView {
         out.println(CliJson.write(ReportJson.of(report)));
     }
 
-    /** Returns 0 when the report passed, otherwise the exit code of its error. */
-    static int exitCode(ConnectionTestReport report) {
-        return report.error().map(CommandFailure::exitCode).orElse(ExitCode.OK);
-    }
-
     static String summary(ConnectionTestReport report) {
         if (report.passed()) {
             return "PASSED: connection '" + report.connectionId() + "' is ready (" + report.steps().size() + " steps passed)";

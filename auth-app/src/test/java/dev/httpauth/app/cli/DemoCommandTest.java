@@ -67,6 +67,29 @@ class DemoCommandTest {
     }
 
     @Test
+    void demoDirThatIsFileExitsTwo() throws IOException {
+        Path file = Files.writeString(directory.resolve("taken"), "not a directory");
+
+        CliRun.Result result = CliRun.in(directory).run("demo", "--dir", "taken");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: Could not write the demo files into " + file + ": " + file
+                + " exists and is not a directory. Choose another --dir\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void demoDirBelowFileExitsTwo() throws IOException {
+        Path file = Files.writeString(directory.resolve("taken"), "not a directory");
+
+        CliRun.Result result = CliRun.in(directory).run("demo", "--dir", "taken/demo");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: Could not write the demo files into " + file.resolve("demo") + ": "
+                + file.resolve("demo") + ": Not a directory. Choose another --dir\n");
+    }
+
+    @Test
     void vaultDemoRunsAllConnections() {
         CliRun.Result result = CliRun.in(directory).run("demo", "--vault");
 

@@ -2,6 +2,8 @@ package dev.httpauth.app.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +44,64 @@ class HttpAuthCommandTest {
         assertThat(undescribed).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "schema", "secrets", "secrets set", "secrets get", "secrets list", "secrets rm", "secrets rekey"})
+    void helpOmitsConnectionsFileWhereUnused(String command) {
+        CliRun.Result result = CliRun.in(directory).run((command + " --help").split(" "));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).doesNotContain("--config");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secrets", "secrets set", "secrets get", "secrets list", "secrets rm", "secrets rekey"})
+    void secretsHelpOmitsPkcs12Options(String command) {
+        CliRun.Result result = CliRun.in(directory).run((command + " --help").split(" "));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).doesNotContain("--pkcs12").contains("--vault=FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test", "header", "request", "connections"})
+    void connectionCommandsListConnectionsFileAndStores(String command) {
+        CliRun.Result result = CliRun.in(directory).run(command, "--help");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("--config=FILE").contains("--vault=FILE").contains("--pkcs12=FILE");
+    }
+
+    @Test
+    void demoRejectsConnectionsFileOption() {
+        CliRun.Result result = CliRun.in(directory).run("demo", "--config", "connections.json");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown options: '--config'");
+    }
+
+    @Test
+    void everyCommandListsExitCodes() {
+        CommandLine commandLine = HttpAuthCommand.commandLine(com.google.inject.Guice.createInjector(
+                new CliModule(new CliEnvironment(Map.of(), directory))));
+        List<CommandSpec> commands = new ArrayList<>();
+        collectCommands(commandLine.getCommandSpec(), commands);
+
+        for (CommandSpec command : commands) {
+            assertThat(command.usageMessage().exitCodeListHeading()).as(command.qualifiedName()).isEqualTo("%nExit codes:%n");
+            assertThat(command.usageMessage().exitCodeList()).as(command.qualifiedName()).containsKeys("0", "2");
+        }
+        assertThat(commands).extracting(CommandSpec::qualifiedName).contains("httpauth test", "httpauth header", "httpauth secrets rekey");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test", "header"})
+    void helpOfTestAndHeaderShowsExitCodes(String command) {
+        CliRun.Result result = CliRun.in(directory).run(command, "--help");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("\nExit codes:\n  0   ").contains("\n  1   ").contains("\n  2   ");
+    }
+
     @Test
     void missingCommandExitsTwo() {
         CliRun.Result result = CliRun.in(directory).run();
@@ -74,6 +134,15 @@ class HttpAuthCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).startsWith("httpauth ");
+    }
+
+    /** Adds {@code command} and its subcommands, except picocli's help command, which has no exit codes of its own. */
+    private static void collectCommands(CommandSpec command, List<CommandSpec> commands) {
+        if (command.userObject() instanceof CommandLine.HelpCommand) {
+            return;
+        }
+        commands.add(command);
+        command.subcommands().values().forEach(sub -> collectCommands(sub.getCommandSpec(), commands));
     }
 
     private static void collectUndescribed(CommandSpec command, List<String> undescribed) {

@@ -1,13 +1,19 @@
 package dev.httpauth.app.cli;
 
+import dev.httpauth.adapters.store.vault.VaultFile;
 import dev.httpauth.app.fixture.SecretFiles;
+import dev.httpauth.domain.model.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +88,17 @@ class SecretsCommandTest {
     }
 
     @Test
+    void setTakesAtSignNameLiterally() throws IOException {
+        CliRun cli = keyFileVault("other", "x");
+        Path valueFile = Files.writeString(directory.resolve("value.txt"), VALUE);
+
+        CliRun.Result result = cli.withInput("y").run("secrets", "set", "@" + valueFile);
+
+        assertThat(result.all()).doesNotContain(VALUE);
+        assertThat(cli.run("secrets", "list").out()).doesNotContain(VALUE);
+    }
+
+    @Test
     void setWithValueOptionIsUsageError() {
         CliRun cli = keyFileVault("other", "x");
 
@@ -138,13 +155,98 @@ class SecretsCommandTest {
     }
 
     @Test
-    void setWithInvalidNameExitsTwo() {
+    void setWithBlankNameExitsTwo() {
         CliRun cli = keyFileVault("other", "x");
 
         CliRun.Result result = cli.withInput(VALUE).run("secrets", "set", " ");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.err()).contains("Invalid secret name").contains("the name is blank");
+        assertThat(result.err()).startsWith("httpauth: Invalid secret name ' ': it contains ' ', but a name may contain only");
+    }
+
+    @Test
+    void setWithSpaceInNameChangesNothing() throws IOException {
+        CliRun cli = keyFileVault("other", "x");
+        byte[] vaultBefore = Files.readAllBytes(directory.resolve("secrets.vault"));
+
+        CliRun.Result result = cli.withInput(VALUE).run("secrets", "set", "bad name");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: Invalid secret name 'bad name': it contains ' ', but a name may contain only"
+                + " the letters A-Z and a-z, the digits 0-9 and the characters . _ - / and must start with a letter or digit,"
+                + " such as crm/client-secret. A connections file refers to the secret as vault:NAME.\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(Files.readAllBytes(directory.resolve("secrets.vault"))).isEqualTo(vaultBefore);
+        assertThat(cli.run("secrets", "list").out()).isEqualTo("other\n");
+    }
+
+    @Test
+    void setWithInvalidNameAsksNothing() {
+        SecretFiles.keyFile(directory.resolve("vault.key"));
+        ScriptedTerminal terminal = ScriptedTerminal.answering(VALUE, VALUE);
+
+        CliRun.Result result = keyFileCli().withTerminal(terminal).run("secrets", "set", "a:b", "--create");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("Invalid secret name 'a:b': it contains ':'");
+        assertThat(terminal.prompts()).isEmpty();
+        assertThat(directory.resolve("secrets.vault")).doesNotExist();
+    }
+
+    @Test
+    void invalidNameShowsControlCharacterAsCodePoint() {
+        CliRun cli = keyFileVault("other", "x");
+
+        CliRun.Result result = cli.withInput(VALUE).run("secrets", "set", "red\u001b[31m");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("httpauth: Invalid secret name 'red\\u001B[31m': it contains U+001B, but");
+        assertThat(result.err()).doesNotContain("\u001b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"get", "rm"})
+    void invalidNameNotInVaultExitsTwo(String command) throws IOException {
+        CliRun cli = keyFileVault("other", "x");
+        byte[] vaultBefore = Files.readAllBytes(directory.resolve("secrets.vault"));
+
+        CliRun.Result result = cli.run("secrets", command, "bad name");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("httpauth: Invalid secret name 'bad name': it contains ' '");
+        assertThat(Files.readAllBytes(directory.resolve("secrets.vault"))).isEqualTo(vaultBefore);
+    }
+
+    @Test
+    void storedInvalidNameStaysReachable() {
+        CliRun cli = keyFileVault("other", "x");
+        try (EnteredKey key = EnteredKey.keyFile(directory.resolve("vault.key"))) {
+            assertThat(VaultFile.open(directory.resolve("secrets.vault"), key.key())
+                    .flatMap(vault -> vault.set("legacy name", Secret.of(VALUE))).isRight()).isTrue();
+        }
+
+        CliRun.Result get = cli.run("secrets", "get", "legacy name", "--reveal");
+        CliRun.Result removed = cli.run("secrets", "rm", "legacy name");
+
+        assertThat(get.exitCode()).as(get.toString()).isZero();
+        assertThat(get.out()).isEqualTo(VALUE + "\n");
+        assertThat(removed.exitCode()).as(removed.toString()).isZero();
+        assertThat(cli.run("secrets", "list").out()).isEqualTo("other\n");
+    }
+
+    @Test
+    void allowedNameWorksAsVaultRef() throws IOException {
+        String name = "Team-2/crm_client.secret";
+        CliRun cli = keyFileVault(name, VALUE);
+        Files.writeString(directory.resolve("connections.json"), """
+                { "connections": { "crm": { "auth": { "type": "basic", "username": "crm", "password": "vault:%s" } } } }
+                """.formatted(name));
+
+        CliRun.Result result = cli.run("header", "crm", "--reveal");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo("Authorization: Basic "
+                + Base64.getEncoder().encodeToString(("crm:" + VALUE).getBytes(StandardCharsets.UTF_8)) + "\n");
     }
 
     @Test

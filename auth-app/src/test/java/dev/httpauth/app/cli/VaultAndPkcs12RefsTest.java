@@ -103,35 +103,91 @@ class VaultAndPkcs12RefsTest {
     }
 
     @Test
-    void unconfiguredVaultNamesOption() {
+    void unconfiguredVaultIsUsageError() {
         CliRun.Result result = CliRun.in(directory).run("header", "vault-basic");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("httpauth: Secret vault:basic-password is unavailable: no vault is configured:"
-                + " pass --vault FILE or set HTTPAUTH_VAULT=FILE\n");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: Secret vault:basic-password is unavailable: vault: refs need a vault file,"
+                + " but none is configured: pass --vault FILE or set HTTPAUTH_VAULT=FILE\n");
     }
 
     @Test
-    void vaultWithoutKeyNamesOptions() {
+    void testWithUnconfiguredVaultExitsTwo() {
+        CliRun.Result result = CliRun.in(directory).run("test", "vault-oauth");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.out()).contains("[FAIL] secrets resolved: Secret vault:client-secret is unavailable: vault: refs need a vault file,"
+                + " but none is configured: pass --vault FILE");
+    }
+
+    @Test
+    void requestWithUnconfiguredPkcs12ExitsTwo() {
+        int requestsBefore = services.resource().requestCount();
+
+        CliRun.Result result = CliRun.in(directory).run("request", "pkcs12-key", services.resource().uri("/api-key").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("Secret pkcs12:api-key is unavailable: pkcs12: refs need a PKCS#12 keystore,"
+                + " but none is configured: pass --pkcs12 FILE");
+        assertThat(services.resource().requestCount()).isEqualTo(requestsBefore);
+    }
+
+    @Test
+    void vaultWithoutKeyIsUsageError() {
         writeKeyFileVault();
 
         CliRun.Result result = CliRun.in(directory).run("header", "vault-basic", "--vault", "secrets.vault");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).contains("Secret vault:basic-password is unavailable: vault file " + directory.resolve("secrets.vault")
                 + " needs a key, but none is configured: pass --vault-key-file FILE");
     }
 
     @Test
-    void vaultPassphraseFileMissingMakesSecretUnavailable() {
+    void missingVaultFileIsUsageError() {
+        SecretFiles.keyFile(directory.resolve("vault.key"));
+
+        CliRun.Result result = CliRun.in(directory).run("header", "vault-basic", "--vault", "missing.vault", "--vault-key-file", "vault.key");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: Secret vault:basic-password is unavailable: vault file " + directory.resolve("missing.vault")
+                + " (from --vault) does not exist: check the path, or create the vault with 'httpauth secrets set NAME --create'\n");
+    }
+
+    @Test
+    void missingVaultKeyFileIsUsageError() {
+        writeKeyFileVault();
+
+        CliRun.Result result = CliRun.in(directory)
+                .withVariables(Map.of("HTTPAUTH_VAULT_KEY_FILE", "missing.key"))
+                .run("header", "vault-basic", "--vault", "secrets.vault");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("Secret vault:basic-password is unavailable: key file " + directory.resolve("missing.key")
+                + " (from $HTTPAUTH_VAULT_KEY_FILE) does not exist: check the path");
+    }
+
+    @Test
+    void missingVaultPassphraseFileIsUsageError() {
         writeKeyFileVault();
 
         CliRun.Result result = CliRun.in(directory).run("header", "vault-basic", "--vault", "secrets.vault", "--vault-passphrase-file", "missing");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.err()).contains("Secret vault:basic-password is unavailable: the vault passphrase file "
-                + directory.resolve("missing") + " (from --vault-passphrase-file) cannot be used: the file " + directory.resolve("missing")
-                + " does not exist");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("Secret vault:basic-password is unavailable: passphrase file " + directory.resolve("missing")
+                + " (from --vault-passphrase-file) does not exist: check the path");
+    }
+
+    @Test
+    void missingVaultFileAffectsOnlyVaultRefs() {
+        writeKeyStore();
+
+        CliRun.Result result = CliRun.in(directory)
+                .withVariables(Map.of("P12_PASSWORD", KEYSTORE_PASSWORD))
+                .run("header", "pkcs12-key", "--vault", "missing.vault", "--pkcs12", "secrets.p12", "--pkcs12-password-ref", "env:P12_PASSWORD");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("X-API-Key: **** (sha256:");
     }
 
     @Test
@@ -140,8 +196,8 @@ class VaultAndPkcs12RefsTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.out())
-                .contains("no vault is configured: pass --vault FILE or set HTTPAUTH_VAULT=FILE")
-                .contains("no PKCS#12 keystore is configured: pass --pkcs12 FILE or set HTTPAUTH_PKCS12=FILE");
+                .contains("vault: refs need a vault file, but none is configured: pass --vault FILE or set HTTPAUTH_VAULT=FILE")
+                .contains("pkcs12: refs need a PKCS#12 keystore, but none is configured: pass --pkcs12 FILE");
     }
 
     @Test
@@ -171,21 +227,33 @@ class VaultAndPkcs12RefsTest {
     }
 
     @Test
-    void unconfiguredPkcs12NamesOption() {
+    void unconfiguredPkcs12IsUsageError() {
         CliRun.Result result = CliRun.in(directory).run("header", "pkcs12-key");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("httpauth: Secret pkcs12:api-key is unavailable: no PKCS#12 keystore is configured:"
-                + " pass --pkcs12 FILE or set HTTPAUTH_PKCS12=FILE\n");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: Secret pkcs12:api-key is unavailable: pkcs12: refs need a PKCS#12 keystore,"
+                + " but none is configured: pass --pkcs12 FILE and --pkcs12-password-ref REF, or set HTTPAUTH_PKCS12=FILE and"
+                + " HTTPAUTH_PKCS12_PASSWORD_REF=REF\n");
     }
 
     @Test
-    void pkcs12WithoutPasswordNamesOption() {
+    void missingKeystoreFileIsUsageError() {
+        CliRun.Result result = CliRun.in(directory)
+                .withVariables(Map.of("HTTPAUTH_PKCS12", "missing.p12"))
+                .run("header", "pkcs12-key", "--pkcs12-password-ref", "env:P12_PASSWORD");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("httpauth: Secret pkcs12:api-key is unavailable: keystore file " + directory.resolve("missing.p12")
+                + " (from $HTTPAUTH_PKCS12) does not exist: check the path\n");
+    }
+
+    @Test
+    void pkcs12WithoutPasswordIsUsageError() {
         writeKeyStore();
 
         CliRun.Result result = CliRun.in(directory).run("header", "pkcs12-key", "--pkcs12", "secrets.p12");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).contains("Secret pkcs12:api-key is unavailable: keystore " + directory.resolve("secrets.p12")
                 + " needs its password: pass --pkcs12-password-ref env:NAME");
     }
