@@ -103,7 +103,7 @@ public final class Slf4jAuthEventPublisher implements PublishAuthEventPort {
             }
             case AuthEvent.ClientSecretChanged changed -> log.info(
                     "Connection '{}': client secret {} changed since the token with fingerprint {} was obtained from {} for client '{}';"
-                            + " dropped that token, the next request obtains one with the new secret",
+                            + " refreshing it with the new secret, and the current token stays in use until then",
                     changed.connectionId(),
                     changed.clientSecret(),
                     changed.tokenFingerprint(),

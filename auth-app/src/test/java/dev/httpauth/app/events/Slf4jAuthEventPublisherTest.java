@@ -66,8 +66,8 @@ class Slf4jAuthEventPublisherTest {
             assertThat(line.getLevel()).isEqualTo(Level.INFO);
             assertThat(line.getFormattedMessage()).isEqualTo(
                     "Connection 'crm': client secret vault:crm-client-secret changed since the token with fingerprint sha256:0a1b2c3d"
-                            + " was obtained from login.example.com:8443 for client 'crm-client'; dropped that token,"
-                            + " the next request obtains one with the new secret");
+                            + " was obtained from login.example.com:8443 for client 'crm-client';"
+                            + " refreshing it with the new secret, and the current token stays in use until then");
         });
     }
 

@@ -44,7 +44,8 @@ public sealed interface AuthEvent {
 
     /**
      * The client secret changed after the token was obtained, for example because it was rotated
-     * in its store. The token was dropped, and the next caller obtains one with the new secret.
+     * in its store. A refresh with the new secret has started, and callers keep the token until
+     * the refresh replaces it.
      *
      * @param clientSecret the ref of the changed secret, never its value
      */

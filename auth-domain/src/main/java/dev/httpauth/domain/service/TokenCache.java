@@ -34,7 +34,9 @@ import java.util.random.RandomGenerator;
  *       token during the back-off get the last error at once.
  *   <li>At most once per credentials check interval, one caller asks the requester whether the
  *       credentials that obtained the token have changed since, such as a rotated client secret.
- *       If they have, the token is dropped and a new one is requested.
+ *       If they have, the token is due for refresh at once: the caller starts a background refresh
+ *       with the new credentials, ignoring any back-off that the old ones caused, and callers keep
+ *       the token until the refresh replaces it.
  * </ul>
  *
  * <p>The cache starts no thread and no timer of its own: refreshes run on the given executor,
@@ -182,6 +184,12 @@ public final class TokenCache {
         Entry withNextCheck(long nextCheck) {
             return new Entry(token, credentialsDigest, refreshAtMillis, expiresAtMillis, nextCheck, Math.min(refreshAtMillis, nextCheck), asToken, asCredentials);
         }
+
+        /** Returns this entry due for refresh at {@code now} and never checked again, because its credentials changed. */
+        Entry dueForRefresh(long now) {
+            long refreshAt = Math.min(refreshAtMillis, now);
+            return new Entry(token, Optional.empty(), refreshAt, expiresAtMillis, Long.MAX_VALUE, refreshAt, asToken, asCredentials);
+        }
     }
 
     /** The last failed request of a key and when the next one may start, in epoch milliseconds. */
@@ -193,12 +201,14 @@ public final class TokenCache {
 
         private static final VarHandle ENTRY;
         private static final VarHandle PENDING;
+        private static final VarHandle CHECKING;
 
         static {
             try {
                 MethodHandles.Lookup lookup = MethodHandles.lookup();
                 ENTRY = lookup.findVarHandle(Slot.class, "entry", Entry.class);
                 PENDING = lookup.findVarHandle(Slot.class, "pending", CompletableFuture.class);
+                CHECKING = lookup.findVarHandle(Slot.class, "checking", boolean.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -209,6 +219,7 @@ public final class TokenCache {
         private volatile Entry entry;
         private volatile CompletableFuture<Either<AuthError, Entry>> pending;
         private volatile Failure failure;
+        private volatile boolean checking;
 
         private Slot() {
         }
@@ -249,7 +260,14 @@ public final class TokenCache {
          */
         public boolean drop(AccessToken rejected) {
             Entry current = entry;
-            return current != null && current.token() == rejected && ENTRY.compareAndSet(this, current, null);
+            if (current == null || current.token() != rejected || !ENTRY.compareAndSet(this, current, null)) {
+                return false;
+            }
+            // A back-off that lasts until the token's expiry, as after invalid_client, would leave
+            // callers without a token until then. The next caller tries once, and a failure of
+            // that request backs off as usual.
+            failure = null;
+            return true;
         }
 
         /** Decides what a caller gets once the fast path found no fresh token or a check due. */
@@ -278,20 +296,33 @@ public final class TokenCache {
         }
 
         /**
-         * Lets one caller check whether the credentials of {@code current} changed, and moves the
-         * next check one interval on. Returns the entry to go on with, or null when the token was
-         * dropped because its credentials changed.
+         * Lets one caller at a time check whether the credentials of {@code current} changed, and
+         * moves the next check one interval on. Returns the entry to go on with: when the
+         * credentials changed, one that is due for refresh now, with the back-off cleared.
          */
         private Entry checkCredentials(Entry current, long now, TokenRequester requester) {
-            Entry postponed = current.withNextCheck(saturatedAdd(now, credentialsCheckMillis));
-            if (!ENTRY.compareAndSet(this, current, postponed)) {
-                // Another caller is checking, or the token was replaced or dropped meanwhile.
-                return entry;
+            if (!CHECKING.compareAndSet(this, false, true)) {
+                return current;
             }
-            if (current.credentialsDigest().isEmpty() || !requester.credentialsChanged(current.token(), current.credentialsDigest().get())) {
-                return postponed;
+            try {
+                Entry postponed = current.withNextCheck(saturatedAdd(now, credentialsCheckMillis));
+                if (!ENTRY.compareAndSet(this, current, postponed)) {
+                    // The token was replaced or dropped since this caller read it.
+                    return entry;
+                }
+                if (current.credentialsDigest().isEmpty() || !requester.credentialsChanged(current.token(), current.credentialsDigest().get())) {
+                    return postponed;
+                }
+
+                // A back-off caused by the old credentials, such as invalid_client from a server
+                // that already expected the new ones, must not delay the first request with the
+                // new ones.
+                Entry due = postponed.dueForRefresh(now);
+                failure = null;
+                return ENTRY.compareAndSet(this, postponed, due) ? due : entry;
+            } finally {
+                checking = false;
             }
-            return ENTRY.compareAndSet(this, postponed, null) ? null : entry;
         }
 
         private boolean mayAttempt(long now) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,7 +28,7 @@ import static dev.httpauth.domain.service.TokenCacheLifecycleTest.fixedRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A cached token is dropped once a check finds that its client secret changed. */
+/** A cached token is refreshed once a check finds that its client secret changed. */
 class ClientSecretCheckTest {
 
     private static final Instant START = Instant.parse("2025-01-15T10:00:00Z");
@@ -38,8 +39,9 @@ class ClientSecretCheckTest {
 
     private final MutableClock clock = MutableClock.at(START);
     private final ServiceFakes.RecordedEvents events = new ServiceFakes.RecordedEvents();
-    private final ServiceFakes.ScriptedTokenPort tokenEndpoint = ServiceFakes.ScriptedTokenPort.numberedTokens(Duration.ofHours(1));
     private final RotatingSecret clientSecret = new RotatingSecret("first-secret-1a2b");
+    private final RecordingExecutor refreshExecutor = new RecordingExecutor();
+    private ServiceFakes.ScriptedTokenPort tokenEndpoint = ServiceFakes.ScriptedTokenPort.numberedTokens(Duration.ofHours(1));
 
     private AuthorizationService serviceCheckingEvery(Duration interval) {
         return new AuthorizationService(
@@ -48,7 +50,7 @@ class ClientSecretCheckTest {
                 tokenEndpoint,
                 events,
                 clock,
-                new RecordingExecutor(),
+                refreshExecutor,
                 fixedRandom(0.0),
                 interval);
     }
@@ -58,7 +60,7 @@ class ClientSecretCheckTest {
     }
 
     @Test
-    void rotatedSecretDropsTokenOnceCheckIsDue() {
+    void rotatedSecretRefreshesTokenOnceCheckIsDue() {
         AuthorizationService service = serviceCheckingEvery(CHECK_INTERVAL);
         service.authorize("crm", GET_ORDERS);
 
@@ -68,10 +70,14 @@ class ClientSecretCheckTest {
         int resolvesBeforeCheck = clientSecret.resolveCount();
         clock.advance(Duration.ofMillis(1));
         Either<AuthError, RequestCredentials> atCheck = service.authorize("crm", GET_ORDERS);
+        int refreshes = refreshExecutor.runQueued();
+        Either<AuthError, RequestCredentials> afterRefresh = service.authorize("crm", GET_ORDERS);
 
         assertThat(authorizationHeader(beforeCheck)).isEqualTo("Bearer token-1");
         assertThat(resolvesBeforeCheck).as("only the first token request resolved the secret").isEqualTo(1);
-        assertThat(authorizationHeader(atCheck)).isEqualTo("Bearer token-2");
+        assertThat(authorizationHeader(atCheck)).as("callers keep the valid token while it is refreshed").isEqualTo("Bearer token-1");
+        assertThat(refreshes).isEqualTo(1);
+        assertThat(authorizationHeader(afterRefresh)).isEqualTo("Bearer token-2");
         assertThat(tokenEndpoint.requestCount()).isEqualTo(2);
         assertThat(events.ofType(AuthEvent.ClientSecretChanged.class)).singleElement().satisfies(changed -> {
             assertThat(changed.connectionId()).isEqualTo("crm");
@@ -103,10 +109,82 @@ class ClientSecretCheckTest {
         service.authorize("crm", GET_ORDERS);
         service.authorize("crm", GET_ORDERS);
         clientSecret.rotateTo("second-secret-3c4d");
-        Either<AuthError, RequestCredentials> afterRotation = service.authorize("crm", GET_ORDERS);
+        service.authorize("crm", GET_ORDERS);
+        service.authorize("crm", GET_ORDERS);
+        int resolvesBeforeRefresh = clientSecret.resolveCount();
+        refreshExecutor.runQueued();
+        Either<AuthError, RequestCredentials> afterRefresh = service.authorize("crm", GET_ORDERS);
 
-        assertThat(clientSecret.resolveCount()).isEqualTo(1 + 2 + 1 + 1);
-        assertThat(authorizationHeader(afterRotation)).isEqualTo("Bearer token-2");
+        assertThat(resolvesBeforeRefresh).as("the token, two checks, the check that found the change; none while the refresh waits")
+                .isEqualTo(1 + 2 + 1);
+        assertThat(authorizationHeader(afterRefresh)).isEqualTo("Bearer token-2");
+        assertThat(events.ofType(AuthEvent.ClientSecretChanged.class)).hasSize(1);
+    }
+
+    @Test
+    void rotationEndsBackOffOfOldSecret() {
+        // The server switched to the new secret first: the refresh with the old one fails with
+        // invalid_client, which backs off until the token expires.
+        tokenEndpoint = new ServiceFakes.ScriptedTokenPort(call -> call == 2
+                ? Either.left(ScriptedRequester.INVALID_CLIENT)
+                : Either.right(ServiceFakes.ScriptedTokenPort.grant("token-" + call, Duration.ofHours(1))));
+        AuthorizationService service = serviceCheckingEvery(CHECK_INTERVAL);
+        service.authorize("crm", GET_ORDERS);
+        clock.advance(Duration.ofMinutes(50));
+        service.authorize("crm", GET_ORDERS);
+        refreshExecutor.runQueued();
+
+        clientSecret.rotateTo("second-secret-3c4d");
+        clock.advance(CHECK_INTERVAL);
+        Either<AuthError, RequestCredentials> atCheck = service.authorize("crm", GET_ORDERS);
+        refreshExecutor.runQueued();
+        Either<AuthError, RequestCredentials> afterRefresh = service.authorize("crm", GET_ORDERS);
+
+        assertThat(authorizationHeader(atCheck)).isEqualTo("Bearer token-1");
+        assertThat(authorizationHeader(afterRefresh)).isEqualTo("Bearer token-3");
+        assertThat(tokenEndpoint.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void failedRefreshWithNewSecretKeepsValidToken() {
+        tokenEndpoint = new ServiceFakes.ScriptedTokenPort(call -> call == 1
+                ? Either.right(ServiceFakes.ScriptedTokenPort.grant("token-1", Duration.ofHours(1)))
+                : Either.left(ScriptedRequester.INVALID_CLIENT));
+        AuthorizationService service = serviceCheckingEvery(CHECK_INTERVAL);
+        service.authorize("crm", GET_ORDERS);
+
+        clientSecret.rotateTo("second-secret-3c4d");
+        clock.advance(CHECK_INTERVAL);
+        service.authorize("crm", GET_ORDERS);
+        refreshExecutor.runQueued();
+        clock.advance(Duration.ofMinutes(10));
+        Either<AuthError, RequestCredentials> later = service.authorize("crm", GET_ORDERS);
+
+        assertThat(authorizationHeader(later)).as("the server may not accept the new secret yet").isEqualTo("Bearer token-1");
+        assertThat(tokenEndpoint.requestCount()).isEqualTo(2);
+        assertThat(events.ofType(AuthEvent.RefreshFailed.class)).hasSize(1);
+    }
+
+    @Test
+    void concurrentCallersReportChangeOnce() throws InterruptedException {
+        AuthorizationService service = serviceCheckingEvery(Duration.ZERO);
+        service.authorize("crm", GET_ORDERS);
+        clientSecret.rotateTo("second-secret-3c4d");
+
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            callers.add(Thread.ofPlatform().start(() -> {
+                for (int call = 0; call < 2_000; call++) {
+                    service.authorize("crm", GET_ORDERS);
+                }
+            }));
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(events.ofType(AuthEvent.ClientSecretChanged.class)).hasSize(1);
+        assertThat(refreshExecutor.runQueued()).isEqualTo(1);
     }
 
     @Test
@@ -131,9 +209,11 @@ class ClientSecretCheckTest {
 
         clientSecret.rotateTo("second-secret-3c4d");
         clock.advance(CHECK_INTERVAL);
-        Either<AuthError, RequestCredentials> atCheck = handle.authorize(GET_ORDERS);
+        handle.authorize(GET_ORDERS);
+        refreshExecutor.runQueued();
+        Either<AuthError, RequestCredentials> afterRefresh = handle.authorize(GET_ORDERS);
 
-        assertThat(authorizationHeader(atCheck)).isEqualTo("Bearer token-2");
+        assertThat(authorizationHeader(afterRefresh)).isEqualTo("Bearer token-2");
     }
 
     @Test
@@ -143,6 +223,7 @@ class ClientSecretCheckTest {
 
         clientSecret.rotateTo("second-secret-3c4d");
         service.authorize("crm", GET_ORDERS);
+        refreshExecutor.runQueued();
 
         assertThat(events.all().toString())
                 .contains(CLIENT_SECRET_REF.toString())

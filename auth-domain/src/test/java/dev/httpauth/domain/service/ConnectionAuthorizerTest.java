@@ -102,6 +102,27 @@ class ConnectionAuthorizerTest {
     }
 
     @Test
+    void rejectionEndsBackOffUntilExpiry() {
+        ServiceFakes.ScriptedTokenPort endpoint = new ServiceFakes.ScriptedTokenPort(call -> call == 2
+                ? Either.left(ScriptedRequester.INVALID_CLIENT)
+                : Either.right(ServiceFakes.ScriptedTokenPort.grant("token-" + call, Duration.ofHours(1))));
+        RecordingExecutor refreshExecutor = new RecordingExecutor();
+        AuthorizationService service = new AuthorizationService(new ServiceFakes.MapConnections(List.of(CRM)),
+                ServiceFakes.secretsResolvingTo("client-secret"), endpoint, events, clock, refreshExecutor, fixedRandom(0.0));
+        ConnectionAuthorizer handle = service.authorizer("crm").get();
+        handle.authorize(GET_ORDERS);
+        clock.advance(Duration.ofMinutes(50));
+        RequestCredentials sent = handle.authorize(GET_ORDERS).get();
+        refreshExecutor.runQueued();
+
+        handle.reportRejected(sent);
+        Either<AuthError, RequestCredentials> afterRejection = handle.authorize(GET_ORDERS);
+
+        assertThat(authorizationHeader(afterRejection)).as("invalid_client backed off until expiry, the rejection ends that").isEqualTo("Bearer token-3");
+        assertThat(endpoint.requestCount()).isEqualTo(3);
+    }
+
+    @Test
     void basicHandleIgnoresRejections() {
         AuthorizationService service = service(List.of(BILLING));
         ConnectionAuthorizer handle = service.authorizer("billing").get();
