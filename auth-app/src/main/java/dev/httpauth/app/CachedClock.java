@@ -40,6 +40,8 @@ public final class CachedClock extends Clock {
     /** The default time without a read after which the clock thread stops: 1 s. */
     public static final Duration DEFAULT_IDLE_STOP = Duration.ofSeconds(1);
 
+    private static final Duration MAX_TICK = Duration.ofMinutes(1);
+    private static final Duration MAX_IDLE_STOP = Duration.ofHours(1);
     private static final VarHandle TICKING;
 
     static {
@@ -63,16 +65,17 @@ public final class CachedClock extends Clock {
     }
 
     /**
-     * @param tick the time between two refreshes of the cached time, at least 1 ms
-     * @param idleStop the time without a read after which the clock thread stops, at least one tick
-     * @throws IllegalArgumentException if {@code tick} is under 1 ms or {@code idleStop} is shorter than {@code tick}
+     * @param tick the time between two refreshes of the cached time: whole milliseconds from 1 ms to 1 min
+     * @param idleStop the time without a read after which the clock thread stops: from one tick to 1 h
+     * @throws IllegalArgumentException if a duration is outside its range or {@code tick} has a
+     *     fraction of a millisecond
      */
     public CachedClock(Duration tick, Duration idleStop) {
-        if (tick.toMillis() < 1) {
-            throw new IllegalArgumentException("The clock tick must be at least 1 ms, but was " + tick);
+        if (tick.compareTo(Duration.ofMillis(1)) < 0 || tick.compareTo(MAX_TICK) > 0 || tick.toNanosPart() % 1_000_000 != 0) {
+            throw new IllegalArgumentException("The clock tick must be a whole number of milliseconds from 1 ms to " + MAX_TICK + ", but was " + tick);
         }
-        if (idleStop.compareTo(tick) < 0) {
-            throw new IllegalArgumentException("The idle stop (" + idleStop + ") must not be shorter than the clock tick (" + tick + ")");
+        if (idleStop.compareTo(tick) < 0 || idleStop.compareTo(MAX_IDLE_STOP) > 0) {
+            throw new IllegalArgumentException("The idle stop must be from the clock tick (" + tick + ") to " + MAX_IDLE_STOP + ", but was " + idleStop);
         }
         this.tickMillis = tick.toMillis();
         this.ticksUntilIdleCheck = idleStop.toMillis() / tickMillis;
@@ -112,13 +115,25 @@ public final class CachedClock extends Clock {
         return ticking;
     }
 
+    /**
+     * Starts the clock thread unless another caller just did. The cached time is brought up to
+     * date first, so that a caller who sees the clock ticking never reads the time from before
+     * the idle period.
+     */
     private void startTicking() {
+        cachedMillis = System.currentTimeMillis();
         if (!TICKING.compareAndSet(this, false, true)) {
             return;
         }
-        cachedMillis = System.currentTimeMillis();
         readSinceIdleCheck = true;
-        Thread.ofPlatform().daemon().name("httpauth-cached-clock").start(this::tick);
+        try {
+            Thread.ofPlatform().daemon().name("httpauth-cached-clock").start(this::tick);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            // The JVM could not create the thread, for example because the process reached its
+            // thread limit. The caller gets the system time, and the next read tries again,
+            // instead of a cached time that no thread moves on.
+            ticking = false;
+        }
     }
 
     private void tick() {

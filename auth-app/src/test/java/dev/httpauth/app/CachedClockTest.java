@@ -78,14 +78,28 @@ class CachedClockTest {
     void tickUnderOneMillisecondIsRejected() {
         assertThatThrownBy(() -> new CachedClock(Duration.ofNanos(500_000), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The clock tick must be at least 1 ms, but was PT0.0005S");
+                .hasMessage("The clock tick must be a whole number of milliseconds from 1 ms to PT1M, but was PT0.0005S");
     }
 
     @Test
     void idleStopShorterThanTickIsRejected() {
         assertThatThrownBy(() -> new CachedClock(Duration.ofMillis(10), Duration.ofMillis(5)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The idle stop (PT0.005S) must not be shorter than the clock tick (PT0.01S)");
+                .hasMessage("The idle stop must be from the clock tick (PT0.01S) to PT1H, but was PT0.005S");
+    }
+
+    @Test
+    void fractionalTickIsRejected() {
+        assertThatThrownBy(() -> new CachedClock(Duration.ofNanos(1_500_000), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("whole number of milliseconds");
+    }
+
+    @Test
+    void hugeTickIsRejected() {
+        assertThatThrownBy(() -> new CachedClock(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from 1 ms to PT1M");
     }
 
     private static boolean waitUntilStopped(CachedClock clock, Duration timeout) throws InterruptedException {
