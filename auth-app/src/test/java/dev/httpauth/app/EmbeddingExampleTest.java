@@ -113,6 +113,13 @@ class EmbeddingExampleTest {
         }
     }
 
+    @Test
+    void libraryLeavesLoggingConfigurationToHost() {
+        assertThat(HttpAuth.class.getClassLoader().getResource("logback.xml"))
+                .as("a logback.xml in auth-app would replace the host's logging configuration")
+                .isNull();
+    }
+
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

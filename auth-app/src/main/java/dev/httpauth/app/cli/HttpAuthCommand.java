@@ -70,6 +70,8 @@ public final class HttpAuthCommand implements Callable<Integer> {
 
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
 
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
     private final CliEnvironment environment;
     private final CliTerminal terminal;
     private final ConnectionsOpener connectionsOpener;
@@ -101,6 +103,11 @@ public final class HttpAuthCommand implements Callable<Integer> {
         // warnings to stderr. The command line uses no method interception, so it turns that off.
         if (System.getProperty(GUICE_BYTECODE_GENERATION) == null) {
             System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");
+        }
+        // Set before the first logger exists. The file is not called logback.xml, so that hosts
+        // that put auth-app on their class path keep their own logging configuration.
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, "httpauth-cli-logback.xml");
         }
         Injector injector = Guice.createInjector(new CliModule(CliEnvironment.system(), CliTerminal.system()));
         System.exit(commandLine(injector).execute(args));
