@@ -1,5 +1,6 @@
 package dev.httpauth.domain.service;
 
+import dev.httpauth.domain.model.ClientAuthentication;
 import dev.httpauth.domain.model.OAuthClientCredentials;
 import dev.httpauth.domain.model.SecretRef;
 
@@ -9,15 +10,17 @@ import java.util.Optional;
 
 /**
  * What makes two connections share an access token: the same token endpoint, client, client
- * secret ref, scopes, audience and resource. The secret ref is part of the key so that a
- * connection whose secret cannot be resolved never gets a token obtained with another
- * connection's secret. Scopes are sorted and de-duplicated, because their order carries no
+ * secret ref, client authentication, scopes, audience and resource. The secret ref and the
+ * client authentication are part of the key so that a connection never gets a token that
+ * another connection obtained in a way that would fail for it, such as with a secret it cannot
+ * resolve or a client authentication the server rejects. Scopes are sorted and de-duplicated, because their order carries no
  * meaning (RFC 6749 §3.3).
  */
 public record TokenKey(
         URI tokenEndpoint,
         String clientId,
         SecretRef clientSecret,
+        ClientAuthentication clientAuthentication,
         List<String> scopes,
         Optional<String> audience,
         Optional<String> resource) {
@@ -39,6 +42,7 @@ public record TokenKey(
 
     /** The key of the token that {@code method} uses. */
     public static TokenKey of(OAuthClientCredentials method) {
-        return new TokenKey(method.tokenEndpoint(), method.clientId(), method.clientSecret(), method.scopes(), method.audience(), method.resource());
+        return new TokenKey(
+                method.tokenEndpoint(), method.clientId(), method.clientSecret(), method.clientAuthentication(), method.scopes(), method.audience(), method.resource());
     }
 }

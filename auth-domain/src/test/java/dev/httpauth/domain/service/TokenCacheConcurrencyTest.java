@@ -1,5 +1,6 @@
 package dev.httpauth.domain.service;
 
+import dev.httpauth.domain.model.ClientAuthentication;
 import dev.httpauth.domain.support.MutableClock;
 import dev.httpauth.domain.error.AuthError;
 import dev.httpauth.domain.model.AccessToken;
@@ -43,7 +44,8 @@ class TokenCacheConcurrencyTest {
     private static final long HANG_GUARD_SECONDS = 30;
     private static final Instant START = Instant.parse("2025-01-15T10:00:00Z");
     private static final Duration LIFETIME = Duration.ofHours(1);
-    private static final TokenKey KEY = new TokenKey(TOKEN_ENDPOINT, "crm-client", new SecretRef("env", "CRM_CLIENT_SECRET"), List.of("crm.read"), Optional.empty(), Optional.empty());
+    private static final TokenKey KEY = new TokenKey(
+            TOKEN_ENDPOINT, "crm-client", new SecretRef("env", "CRM_CLIENT_SECRET"), ClientAuthentication.CLIENT_SECRET_BASIC, List.of("crm.read"), Optional.empty(), Optional.empty());
     private static final TokenPolicy POLICY = TokenPolicy.DEFAULT;
 
     private final MutableClock clock = MutableClock.at(START);

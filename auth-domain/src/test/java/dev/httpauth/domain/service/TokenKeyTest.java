@@ -67,6 +67,16 @@ class TokenKeyTest {
         assertThat(crm).isNotEqualTo(other);
     }
 
+    @Test
+    void clientAuthenticationIsPartOfKey() {
+        OAuthClientCredentials basic = oauthMethod();
+        OAuthClientCredentials post = new OAuthClientCredentials(
+                basic.tokenEndpoint(), basic.clientId(), basic.clientSecret(), basic.scopes(), ClientAuthentication.CLIENT_SECRET_POST,
+                basic.audience(), basic.resource(), basic.tokenPolicy());
+
+        assertThat(TokenKey.of(basic)).isNotEqualTo(TokenKey.of(post));
+    }
+
     private static OAuthClientCredentials oauthMethodWithAudience(Optional<String> audience) {
         return new OAuthClientCredentials(
                 TOKEN_ENDPOINT, CLIENT_ID, ref(CLIENT_SECRET_REF), List.of(), ClientAuthentication.CLIENT_SECRET_BASIC,
