@@ -3,6 +3,12 @@ package dev.httpauth.adapters.http;
 import dev.httpauth.domain.model.Secret;
 import dev.httpauth.domain.model.Text;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -38,11 +44,25 @@ final class ResponseText {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /**
-     * A token value after a token name, in JSON ({@code "access_token": "…"}) or form
-     * ({@code access_token=…}) style. Group 1 is everything before the value.
+     * A field name that marks a credential, such as {@code access_token}, {@code accessToken},
+     * {@code id-token}, {@code client_secret} or {@code password}.
      */
-    private static final Pattern TOKEN_VALUE = Pattern.compile(
-            "(?i)(\"?(?:access|refresh|id)_token\"?\\s*[:=]\\s*\"?)[^\"&\\s,;}<]+");
+    private static final String CREDENTIAL_NAME_PATTERN = "[a-z0-9_.-]*(?:token|secret|password|assertion)[a-z0-9_.-]*";
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile(CREDENTIAL_NAME_PATTERN, Pattern.CASE_INSENSITIVE);
+
+    /** Names of fields that contain a credential's kind, not the credential, such as {@code token_type}. */
+    private static final Pattern KIND_NAME = Pattern.compile("(?i)[a-z0-9_.-]*type");
+
+    /**
+     * A credential value after its name, in JSON ({@code "accessToken": "…"}, also a list) or form
+     * ({@code access_token=…}) style. Group 1 is the name, group 2 everything before the value, and
+     * group 3 the value: a quoted string with its escapes, a list, or a run up to a delimiter.
+     */
+    private static final Pattern CREDENTIAL_VALUE = Pattern.compile(
+            "(?i)(\"?(" + CREDENTIAL_NAME_PATTERN + ")\"?\\s*[:=]\\s*)"
+                    + "(\"(?:[^\"\\\\]|\\\\.)*\"?|\\[[^\\]]*\\]?|[^\"&\\s,;}<\\]]+)");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ResponseText() {
     }
@@ -81,7 +101,7 @@ final class ResponseText {
      * words, so text that contains one is withheld whole.
      */
     static String redact(String text, Secret clientSecret) {
-        String redacted = TOKEN_VALUE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + REDACTED));
+        String redacted = redactCredentialFields(text);
         String secret = clientSecret.reveal();
         if (secret.isEmpty()) {
             return redacted;
@@ -97,6 +117,45 @@ final class ResponseText {
         redacted = forms.matcher(redacted).replaceAll(Matcher.quoteReplacement(REDACTED));
         return BASE64_WORD.matcher(redacted).replaceAll(match ->
                 Matcher.quoteReplacement(decodesToSecret(match.group(), secret, formEncoded) ? REDACTED : match.group()));
+    }
+
+    /**
+     * Replaces the values of fields whose names mark a credential. A whole JSON document is parsed,
+     * so that escaped names such as {@code "access\\u005ftoken"} are found too, and written back
+     * compact. Other text, including JSON cut off by the size limit, is searched by pattern.
+     */
+    private static String redactCredentialFields(String text) {
+        String trimmed = text.strip();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                JsonNode document = JSON.readTree(trimmed);
+                redactCredentialFields(document);
+                return document.toString();
+            } catch (JacksonException notWholeJson) {
+                // Cut off or not JSON: the pattern below still finds most credential fields.
+            }
+        }
+        return CREDENTIAL_VALUE.matcher(text).replaceAll(match -> {
+            if (KIND_NAME.matcher(match.group(2)).matches()) {
+                return Matcher.quoteReplacement(match.group());
+            }
+            String replacement = match.group(3).startsWith("\"") ? "\"" + REDACTED + "\"" : REDACTED;
+            return Matcher.quoteReplacement(match.group(1) + replacement);
+        });
+    }
+
+    private static void redactCredentialFields(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (String name : List.copyOf(object.propertyNames())) {
+                if (CREDENTIAL_NAME.matcher(name).matches() && !KIND_NAME.matcher(name).matches()) {
+                    object.put(name, REDACTED);
+                } else {
+                    redactCredentialFields(object.get(name));
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(ResponseText::redactCredentialFields);
+        }
     }
 
     private static boolean containsEncodedSecret(String text, String secret, String formEncoded) {

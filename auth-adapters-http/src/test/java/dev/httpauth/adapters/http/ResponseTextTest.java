@@ -2,6 +2,8 @@ package dev.httpauth.adapters.http;
 
 import dev.httpauth.domain.model.Secret;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -71,6 +73,32 @@ class ResponseTextTest {
         String result = excerpt("{\"access_token\": \"abc.def\", \"refresh_token\":\"r1\"} id_token=xyz&x=1");
 
         assertThat(result).isEqualTo("{\"access_token\": \"[redacted]\", \"refresh_token\":\"[redacted]\"} id_token=[redacted]&x=1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"accessToken\":\"LEAK-camel\",\"token_type\":\"Bearer\"}",
+            "{\"token\":\"LEAK-plain\"}",
+            "{\"access\\u005ftoken\":\"LEAK-escaped-name\"}",
+            "{\"access_token\":[\"LEAK-in-list\"]}",
+            "{\"data\":{\"id-token\":\"LEAK-nested\"}}",
+            "{\"access_token\":\"LEAK with space\"}",
+            "{\"access_token\":\"LEAK\\\"quote\"}",
+            "{\"access_token\":\"LEAK-cut-off-json",
+            "accessToken=LEAK-form&x=1",
+            "access_token: [\"LEAK-list-in-text\"] trailing"
+    })
+    void excerptRedactsCredentialFields(String body) {
+        String result = excerpt(body);
+
+        assertThat(result).doesNotContain("LEAK").contains("[redacted]");
+    }
+
+    @Test
+    void excerptKeepsTokenType() {
+        String result = excerpt("{\"access_token\":\"abc\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+
+        assertThat(result).isEqualTo("{\"access_token\":\"[redacted]\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
     }
 
     @Test
