@@ -129,7 +129,7 @@ public final class HttpAuth {
 
         /** Serves {@code connections}, which {@link #build()} validates. */
         public Builder connections(List<Connection> connections) {
-            this.connections = List.copyOf(connections);
+            this.connections = List.copyOf(Objects.requireNonNull(connections, "connections"));
             return this;
         }
 
