@@ -42,22 +42,29 @@ public final class CachedClock extends Clock {
 
     private static final Duration MAX_TICK = Duration.ofMinutes(1);
     private static final Duration MAX_IDLE_STOP = Duration.ofHours(1);
-    private static final VarHandle TICKING;
+    private static final VarHandle STATE;
 
     static {
         try {
-            TICKING = MethodHandles.lookup().findVarHandle(CachedClock.class, "ticking", boolean.class);
+            STATE = MethodHandles.lookup().findVarHandle(CachedClock.class, "state", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
+    /** No clock thread runs: the next read starts one. */
+    private static final int STOPPED = 0;
+    /** The clock thread runs, and no read came since its last idle check. */
+    private static final int TICKING_UNREAD = 1;
+    /** The clock thread runs, and a read came since its last idle check. */
+    private static final int TICKING_READ = 2;
+
     private final long tickMillis;
     private final long ticksUntilIdleCheck;
-    // A volatile field with a VarHandle rather than an AtomicBoolean, which would cost every read one more load.
-    private volatile boolean ticking;
+    // One field for the thread's state and the reads it has seen, so that a read checks a single
+    // value. Readers write it only to mark the first read after an idle check.
+    private volatile int state = STOPPED;
     private volatile long cachedMillis;
-    private volatile boolean readSinceIdleCheck;
 
     /** Creates a clock that refreshes its time every {@link #DEFAULT_TICK} while it is read. */
     public CachedClock() {
@@ -83,14 +90,14 @@ public final class CachedClock extends Clock {
 
     @Override
     public long millis() {
-        if (!ticking) {
-            startTicking();
-            return System.currentTimeMillis();
+        int current = state;
+        if (current == TICKING_READ) {
+            return cachedMillis;
         }
-        // Written only when unset, so that callers on many threads do not keep writing one cache line.
-        if (!readSinceIdleCheck) {
-            readSinceIdleCheck = true;
+        if (current == STOPPED) {
+            return startTicking();
         }
+        STATE.compareAndSet(this, TICKING_UNREAD, TICKING_READ);
         return cachedMillis;
     }
 
@@ -112,28 +119,31 @@ public final class CachedClock extends Clock {
 
     /** Tells whether the clock thread is running. */
     boolean isTicking() {
-        return ticking;
+        return state != STOPPED;
     }
 
     /**
      * Starts the clock thread unless another caller just did. The cached time is brought up to
      * date first, so that a caller who sees the clock ticking never reads the time from before
      * the idle period.
+     *
+     * @return the time written, which the caller returns, so that its next read never goes back
      */
-    private void startTicking() {
-        cachedMillis = System.currentTimeMillis();
-        if (!TICKING.compareAndSet(this, false, true)) {
-            return;
+    private long startTicking() {
+        long now = System.currentTimeMillis();
+        cachedMillis = now;
+        if (!STATE.compareAndSet(this, STOPPED, TICKING_READ)) {
+            return now;
         }
-        readSinceIdleCheck = true;
         try {
             Thread.ofPlatform().daemon().name("httpauth-cached-clock").start(this::tick);
         } catch (OutOfMemoryError | RuntimeException e) {
             // The JVM could not create the thread, for example because the process reached its
             // thread limit. The caller gets the system time, and the next read tries again,
             // instead of a cached time that no thread moves on.
-            ticking = false;
+            state = STOPPED;
         }
+        return now;
     }
 
     private void tick() {
@@ -143,7 +153,7 @@ public final class CachedClock extends Clock {
                 Thread.sleep(tickMillis);
             } catch (InterruptedException e) {
                 // Nothing interrupts this thread on purpose; stopping lets the next read start a new one.
-                ticking = false;
+                state = STOPPED;
                 return;
             }
             cachedMillis = System.currentTimeMillis();
@@ -151,11 +161,11 @@ public final class CachedClock extends Clock {
             ticksSinceIdleCheck++;
             if (ticksSinceIdleCheck >= ticksUntilIdleCheck) {
                 ticksSinceIdleCheck = 0;
-                if (!readSinceIdleCheck) {
-                    ticking = false;
+                // Read since the last check: start a new period. Otherwise stop, unless a read
+                // arrives between the two steps, which the failed compare-and-set shows.
+                if (!STATE.compareAndSet(this, TICKING_READ, TICKING_UNREAD) && STATE.compareAndSet(this, TICKING_UNREAD, STOPPED)) {
                     return;
                 }
-                readSinceIdleCheck = false;
             }
         }
     }

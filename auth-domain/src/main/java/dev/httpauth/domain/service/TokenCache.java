@@ -220,6 +220,9 @@ public final class TokenCache {
         private volatile CompletableFuture<Either<AuthError, Entry>> pending;
         private volatile Failure failure;
         private volatile boolean checking;
+        // The cache's clock, kept here too so that the fresh path reads it without going through
+        // the cache object first.
+        private final Clock slotClock = clock;
 
         private Slot() {
         }
@@ -232,7 +235,7 @@ public final class TokenCache {
          */
         public Either<AuthError, AccessToken> token(TokenPolicy policy, TokenRequester requester) {
             Entry current = entry;
-            if (current != null && clock.millis() < current.quietUntilMillis()) {
+            if (current != null && slotClock.millis() < current.quietUntilMillis()) {
                 return current.asToken();
             }
             Either<AuthError, Entry> settled = settle(current, policy, requester);
@@ -245,7 +248,7 @@ public final class TokenCache {
          */
         public Either<AuthError, RequestCredentials> credentials(TokenPolicy policy, TokenRequester requester) {
             Entry current = entry;
-            if (current != null && clock.millis() < current.quietUntilMillis()) {
+            if (current != null && slotClock.millis() < current.quietUntilMillis()) {
                 return current.asCredentials();
             }
             Either<AuthError, Entry> settled = settle(current, policy, requester);
