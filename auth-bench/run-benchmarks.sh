@@ -2,7 +2,7 @@
 # Runs every benchmark of auth-bench with the settings the results page reports, and writes the
 # output to auth-bench/target/results/. Build the jar first, from the repository root:
 #   mvn -B -q -Pbench -pl auth-bench -am package -DskipTests
-# Takes about 11 minutes on a 2-core machine. Extra arguments go to each JMH run, for example -i 3.
+# Takes about 13 minutes on a 2-core machine. Extra arguments go to each JMH run, for example -i 3.
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "$0")" && pwd)"
