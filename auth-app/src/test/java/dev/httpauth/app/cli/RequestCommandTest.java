@@ -16,14 +16,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RequestCommandTest {
 
@@ -310,15 +310,29 @@ class RequestCommandTest {
 
     @Test
     void requestRejectsUnreadableDataFile() throws IOException {
-        Path body = Files.writeString(directory.resolve("body.txt"), "a=1");
-        Files.setPosixFilePermissions(body, PosixFilePermissions.fromString("---------"));
-        assumeFalse(Files.isReadable(body), "the file is still readable, as it is for root");
+        Path body = unreadableFile();
 
-        CliRun.Result result = runWithData("@body.txt");
+        CliRun.Result result = runWithData("@" + body);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("httpauth: -d @body.txt: the file " + body
+        assertThat(result.err()).isEqualTo("httpauth: -d @" + body + ": the file " + body
                 + " cannot be read: permission denied. Check its permissions, for example with ls -l\n");
+    }
+
+    /**
+     * Returns a file that this process cannot read: one without permissions, or, for root, who
+     * reads any file, a write-only kernel setting that Linux does not let even root read.
+     */
+    private Path unreadableFile() throws IOException {
+        Path body = Files.writeString(directory.resolve("body.txt"), "a=1");
+        Files.setPosixFilePermissions(body, PosixFilePermissions.fromString("---------"));
+        if (Files.isReadable(body)) {
+            body = Path.of("/proc/sys/vm/compact_memory");
+        }
+        Path unreadable = body;
+        assertThatThrownBy(() -> Files.readAllBytes(unreadable)).as("%s must not be readable for this test", unreadable)
+                .isInstanceOf(AccessDeniedException.class);
+        return unreadable;
     }
 
     @Test
@@ -338,7 +352,6 @@ class RequestCommandTest {
     @Test
     void requestRejectsEndlessDataFile() {
         Path endless = Path.of("/dev/zero");
-        assumeTrue(Files.isReadable(endless), "needs /dev/zero");
 
         CliRun.Result result = runWithData("@" + endless);
 
