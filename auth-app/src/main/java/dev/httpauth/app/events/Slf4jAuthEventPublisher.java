@@ -115,7 +115,7 @@ public final class Slf4jAuthEventPublisher implements PublishAuthEventPort {
                     rejected.tokenFingerprint(),
                     hostAndPort(rejected.tokenEndpoint()),
                     rejected.clientId(),
-                    rejected.dropped() ? "dropped it from the cache" : "a newer token had already replaced it");
+                    rejected.dropped() ? "dropped it from the cache" : "it was no longer the cached token, for example because a newer one had replaced it");
         }
     }
 

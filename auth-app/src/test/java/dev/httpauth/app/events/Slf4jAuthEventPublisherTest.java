@@ -141,6 +141,16 @@ class Slf4jAuthEventPublisherTest {
     }
 
     @Test
+    void rejectedTokenNotCachedClaimsNoReplacement() {
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
+
+        publisher.publish(new AuthEvent.TokenRejected("crm", TOKEN_ENDPOINT, "crm-client", "sha256:0a1b2c3d", false));
+
+        assertThat(lines.list).singleElement().satisfies(line ->
+                assertThat(line.getFormattedMessage()).endsWith("it was no longer the cached token, for example because a newer one had replaced it"));
+    }
+
+    @Test
     void refreshedTokenNamesBothFingerprints() {
         Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
 

@@ -56,8 +56,8 @@ public sealed interface AuthEvent {
     /**
      * A resource server returned 401 to a request that carried the token.
      *
-     * @param dropped whether the token was dropped from the cache; false when a newer token had
-     *     already replaced it
+     * @param dropped whether the token was dropped from the cache; false when it was no longer the
+     *     cached token, because a newer token had replaced it or it came from another connection
      */
     record TokenRejected(String connectionId, URI tokenEndpoint, String clientId, String tokenFingerprint, boolean dropped)
             implements AuthEvent {
