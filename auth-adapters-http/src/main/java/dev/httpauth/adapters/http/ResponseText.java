@@ -62,6 +62,18 @@ final class ResponseText {
             "(?i)(\"?(" + CREDENTIAL_NAME_PATTERN + ")\"?\\s*[:=]\\s*)"
                     + "(\"(?:[^\"\\\\]|\\\\.)*\"?|\\[[^\\]]*\\]?|[^\"&\\s,;}<\\]]+)");
 
+    /** A Bearer credential as written in an {@code Authorization} header. Group 1 is the scheme and its space. */
+    private static final Pattern BEARER_VALUE = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/-]+=*");
+
+    /**
+     * A value after a credential name with only spaces between, as in HTML text such as
+     * "access_token &lt;b&gt;…&lt;/b&gt;" once its tags are removed. Only names with {@code _} or
+     * {@code -} count, so that prose such as "the token expired" keeps its words. Group 1 is
+     * everything before the value.
+     */
+    private static final Pattern CREDENTIAL_AFTER_SPACE = Pattern.compile(
+            "(?i)\\b([a-z0-9]+[_-][a-z0-9_-]*(?:token|secret|password|assertion)\\s+)[^\\s\"<&,;]+");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ResponseText() {
@@ -76,10 +88,12 @@ final class ResponseText {
      */
     static String excerpt(byte[] body, Secret clientSecret) {
         String text = new String(body, StandardCharsets.UTF_8);
-        text = redact(text, clientSecret);
+        // Markup goes first, because a tag between a field name and its value, as in
+        // "access_token <b>…</b>", would hide the value from the redaction.
         text = SCRIPT_OR_STYLE.matcher(text).replaceAll(" ");
         text = COMMENT.matcher(text).replaceAll(" ");
         text = TAG.matcher(text).replaceAll(" ");
+        text = redact(text, clientSecret);
         return oneLine(text, EXCERPT_LENGTH);
     }
 
@@ -120,22 +134,26 @@ final class ResponseText {
     }
 
     /**
-     * Replaces the values of fields whose names mark a credential. A whole JSON document is parsed,
-     * so that escaped names such as {@code "access\\u005ftoken"} are found too, and written back
-     * compact. Other text, including JSON cut off by the size limit, is searched by pattern.
+     * Replaces the values of fields whose names mark a credential, and Bearer credentials. A whole
+     * JSON document is parsed, so that escaped names such as {@code "access\\u005ftoken"} are found
+     * too, and written back compact. Then the text, including the string values of such a
+     * document and JSON cut off by the size limit, is searched by pattern.
      */
     private static String redactCredentialFields(String text) {
+        String searched = text;
         String trimmed = text.strip();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
                 JsonNode document = JSON.readTree(trimmed);
                 redactCredentialFields(document);
-                return document.toString();
+                searched = document.toString();
             } catch (JacksonException notWholeJson) {
-                // Cut off or not JSON: the pattern below still finds most credential fields.
+                // Cut off or not JSON: the patterns below still find most credentials.
             }
         }
-        return CREDENTIAL_VALUE.matcher(text).replaceAll(match -> {
+        String withoutBearer = BEARER_VALUE.matcher(searched).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + REDACTED));
+        withoutBearer = CREDENTIAL_AFTER_SPACE.matcher(withoutBearer).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + REDACTED));
+        return CREDENTIAL_VALUE.matcher(withoutBearer).replaceAll(match -> {
             if (KIND_NAME.matcher(match.group(2)).matches()) {
                 return Matcher.quoteReplacement(match.group());
             }

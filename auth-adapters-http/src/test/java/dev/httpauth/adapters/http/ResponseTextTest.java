@@ -86,7 +86,11 @@ class ResponseTextTest {
             "{\"access_token\":\"LEAK\\\"quote\"}",
             "{\"access_token\":\"LEAK-cut-off-json",
             "accessToken=LEAK-form&x=1",
-            "access_token: [\"LEAK-list-in-text\"] trailing"
+            "access_token: [\"LEAK-list-in-text\"] trailing",
+            "{\"message\":\"upstream said refresh_token=LEAK-in-value id_token=LEAK-too\"}",
+            "{\"details\":\"Bearer LEAK.jwt.value\"}",
+            "<html><body>access_token <b>LEAK-behind-tag</b></body></html>",
+            "access_token=<b>LEAK-in-tag</b>"
     })
     void excerptRedactsCredentialFields(String body) {
         String result = excerpt(body);
