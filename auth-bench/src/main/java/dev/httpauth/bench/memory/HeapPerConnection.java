@@ -1,6 +1,6 @@
 package dev.httpauth.bench.memory;
 
-import dev.httpauth.bench.support.FixedConnections;
+import dev.httpauth.adapters.store.InMemoryConnections;
 import dev.httpauth.domain.model.Connection;
 import dev.httpauth.domain.model.OAuthClientCredentials;
 import dev.httpauth.domain.model.OutgoingRequest;
@@ -25,7 +25,8 @@ import java.util.function.Function;
  * as a cross-check, with the used heap after full collections.
  *
  * <p>Each connection has its own token endpoint URI, client id, secret ref and scope, as a
- * connections file with that many entries would give. Tokens come from {@link GeneratedTokens}:
+ * connections file with that many entries would give, held by httpauth's own
+ * {@link InMemoryConnections}, the store that {@code HttpAuth.Builder.connections} uses. Tokens come from {@link GeneratedTokens}:
  * distinct, of a fixed length in ASCII, so each costs exactly that many bytes of characters
  * (compact strings, JDK 9 and later).
  *
@@ -41,9 +42,9 @@ public final class HeapPerConnection {
     /**
      * Classes of which the service keeps one instance per cached token, or as many as noted. Every
      * other class that grows with the first authorization is per-connection service state. The
-     * split holds for connections with at least one scope: then the token key's sorted scopes are
-     * an {@code ImmutableCollections$ListN} with its array, and the header list is the only
-     * {@code ImmutableCollections$List12}.
+     * split holds while the token key shares the method's scope list, as it does for the sorted
+     * scopes here: then the header list is the only {@code ImmutableCollections$List12} that the
+     * first authorization adds.
      */
     private static final Map<String, String> TOKEN_CLASSES = Map.ofEntries(
             Map.entry("dev.httpauth.domain.model.AccessToken", "the token object"),
@@ -102,7 +103,7 @@ public final class HeapPerConnection {
 
     private static AuthorizationService service(List<Connection> connections, int tokenLength) {
         return new AuthorizationService(
-                new FixedConnections(connections), new GeneratedSecrets(), new GeneratedTokens(tokenLength), event -> { }, Clock.systemUTC());
+                new InMemoryConnections(connections), new GeneratedSecrets(), new GeneratedTokens(tokenLength), event -> { }, Clock.systemUTC());
     }
 
     private static List<Connection> connections(int count) {
@@ -157,7 +158,7 @@ public final class HeapPerConnection {
         System.out.println();
         System.out.println("| measure | bytes | target |");
         System.out.println("|---|---|---|");
-        System.out.printf(Locale.ROOT, "| configured connection: records, strings, URI, port map entry (JOL) | %.1f | |%n", configuredPerConnection);
+        System.out.printf(Locale.ROOT, "| configured connection: records, strings, URI, connection store entry (JOL) | %.1f | |%n", configuredPerConnection);
         System.out.printf(Locale.ROOT, "| service state per connection after first use, without token objects (JOL) | %.1f | |%n", servicePerConnection);
         System.out.printf(Locale.ROOT, "| **per connection, both rows above** | **%.1f** | <= 1024 |%n", configuredPerConnection + servicePerConnection);
         System.out.printf(Locale.ROOT, "| of which the payload of the configured text's byte arrays | %.1f | |%n", configuredText);
