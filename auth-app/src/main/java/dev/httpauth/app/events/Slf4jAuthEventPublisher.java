@@ -109,6 +109,20 @@ public final class Slf4jAuthEventPublisher implements PublishAuthEventPort {
                     changed.tokenFingerprint(),
                     hostAndPort(changed.tokenEndpoint()),
                     changed.clientId());
+            case AuthEvent.ClientSecretCheckFailed failed -> {
+                long suppressed = admit(failureKey(failed.connectionId(), "secret-check"));
+                if (suppressed >= 0) {
+                    log.warn(
+                            "Connection '{}': cannot check client secret {} for a rotation, so the cached token from {} for client '{}' stays in use;"
+                                    + " the next token request fails the same way unless the secret is restored: {}{}",
+                            failed.connectionId(),
+                            failed.clientSecret(),
+                            hostAndPort(failed.tokenEndpoint()),
+                            failed.clientId(),
+                            failed.error().message(),
+                            suppressedNote(suppressed));
+                }
+            }
             case AuthEvent.TokenRejected rejected -> log.warn(
                     "Connection '{}': a resource server rejected the token with fingerprint {} from {} for client '{}'; {}",
                     rejected.connectionId(),

@@ -72,6 +72,22 @@ class Slf4jAuthEventPublisherTest {
     }
 
     @Test
+    void failedSecretCheckLogsWarningWithRef() {
+        Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
+        SecretRef ref = new SecretRef("file", "/run/secrets/crm");
+
+        publisher.publish(new AuthEvent.ClientSecretCheckFailed(
+                "crm", TOKEN_ENDPOINT, "crm-client", ref, new AuthError.SecretUnavailable(ref, "the file does not exist")));
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getFormattedMessage())
+                    .startsWith("Connection 'crm': cannot check client secret file:/run/secrets/crm for a rotation")
+                    .contains("the file does not exist");
+        });
+    }
+
+    @Test
     void tokenRequestFailedLogsWarning() {
         Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
         AuthError error = new AuthError.TokenRequestRejected(TOKEN_ENDPOINT, 401, "invalid_client", Optional.empty(), Optional.empty());

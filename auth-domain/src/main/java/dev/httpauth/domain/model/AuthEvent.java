@@ -54,6 +54,17 @@ public sealed interface AuthEvent {
     }
 
     /**
+     * A check of the client secret for a rotation could not resolve it, so the cached token stays
+     * in use. The next token request fails the same way unless the secret is restored first.
+     *
+     * @param clientSecret the ref of the secret, never its value
+     * @param error why the secret could not be resolved
+     */
+    record ClientSecretCheckFailed(String connectionId, URI tokenEndpoint, String clientId, SecretRef clientSecret, AuthError error)
+            implements AuthEvent {
+    }
+
+    /**
      * A resource server returned 401 to a request that carried the token.
      *
      * @param dropped whether the token was dropped from the cache; false when it was no longer the

@@ -66,12 +66,17 @@ final class TokenIssuance {
     /**
      * Tells whether the client secret of {@code method} differs from the one whose digest is
      * {@code usedDigest}, and reports a change as {@link AuthEvent.ClientSecretChanged}. A secret
-     * that cannot be resolved now counts as unchanged: the token stays, and the next token request
-     * reports the failure.
+     * that cannot be resolved now counts as unchanged: the token stays, and the failure is reported
+     * as {@link AuthEvent.ClientSecretCheckFailed}.
      */
     boolean clientSecretChanged(String connectionId, OAuthClientCredentials method, AccessToken token, byte[] usedDigest) {
         Either<AuthError, Secret> current = secrets.resolve(connectionId, "clientSecret", method.clientSecret());
-        if (current.isLeft() || MessageDigest.isEqual(usedDigest, digest(current.get()))) {
+        if (current.isLeft()) {
+            events.publish(new AuthEvent.ClientSecretCheckFailed(
+                    connectionId, method.tokenEndpoint(), method.clientId(), method.clientSecret(), current.getLeft()));
+            return false;
+        }
+        if (MessageDigest.isEqual(usedDigest, digest(current.get()))) {
             return false;
         }
         events.publish(new AuthEvent.ClientSecretChanged(connectionId, method.tokenEndpoint(), method.clientId(), method.clientSecret(), token.fingerprint()));

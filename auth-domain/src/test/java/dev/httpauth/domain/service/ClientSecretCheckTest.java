@@ -199,6 +199,10 @@ class ClientSecretCheckTest {
         assertThat(authorizationHeader(atCheck)).isEqualTo("Bearer token-1");
         assertThat(tokenEndpoint.requestCount()).isEqualTo(1);
         assertThat(events.ofType(AuthEvent.ClientSecretChanged.class)).isEmpty();
+        assertThat(events.ofType(AuthEvent.ClientSecretCheckFailed.class)).singleElement().satisfies(failed -> {
+            assertThat(failed.clientSecret()).isEqualTo(CLIENT_SECRET_REF);
+            assertThat(failed.error()).isInstanceOf(AuthError.SecretUnavailable.class);
+        });
     }
 
     @Test
