@@ -56,7 +56,7 @@ class Slf4jAuthEventPublisherTest {
     }
 
     @Test
-    void clientSecretChangeIsLoggedAtInfoWithRef() {
+    void clientSecretChangeLogsRefAtInfo() {
         Slf4jAuthEventPublisher publisher = new Slf4jAuthEventPublisher();
 
         publisher.publish(new AuthEvent.ClientSecretChanged(

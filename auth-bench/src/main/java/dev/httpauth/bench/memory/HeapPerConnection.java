@@ -42,7 +42,7 @@ public final class HeapPerConnection {
     /**
      * Classes of which the service keeps one instance per cached token, or as many as noted. Every
      * other class that grows with the first authorization is per-connection service state. The
-     * split holds while the token key shares the method's scope list, as it does for the sorted
+     * split is right while the token key shares the method's scope list, as it does for the sorted
      * scopes here: then the header list is the only {@code ImmutableCollections$List12} that the
      * first authorization adds.
      */

@@ -70,7 +70,7 @@ public final class HttpauthPeer {
 
     /**
      * Returns the handle of {@code connectionId}, as a host keeps it for a connection's requests
-     * and as {@code AuthorizingHttpClient} holds it.
+     * and as {@code AuthorizingHttpClient} keeps it.
      */
     public ConnectionAuthorizer authorizer(String connectionId) {
         return switch (connectionId) {

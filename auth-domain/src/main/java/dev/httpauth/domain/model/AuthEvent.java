@@ -67,8 +67,9 @@ public sealed interface AuthEvent {
     /**
      * A resource server returned 401 to a request that carried the token.
      *
-     * @param dropped whether the token was dropped from the cache; false when it was no longer the
-     *     cached token, because a newer token had replaced it or it came from another connection
+     * @param dropped whether the token was dropped from the cache. It is false when the token was
+     *     no longer the cached one, because a newer token had replaced it or it came from another
+     *     connection
      */
     record TokenRejected(String connectionId, URI tokenEndpoint, String clientId, String tokenFingerprint, boolean dropped)
             implements AuthEvent {

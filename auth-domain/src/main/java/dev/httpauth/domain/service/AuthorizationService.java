@@ -231,7 +231,8 @@ public final class AuthorizationService implements AuthorizeRequestUseCase {
 
             String id = connection.id();
             return switch (connection.auth()) {
-                case OAuthClientCredentials oauth -> slot.credentials(oauth.tokenPolicy(), this);
+                // Returned above already; the case keeps the switch exhaustive.
+                case OAuthClientCredentials oauth -> slot.credentials(tokenPolicy, this);
                 case Basic basic -> fromSecret("password", basic.password());
                 case ApiKey apiKey -> fromSecret("value", apiKey.value());
                 case CustomAuthMethod custom -> secrets.resolveAll(id, custom)

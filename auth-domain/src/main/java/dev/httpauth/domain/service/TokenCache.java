@@ -54,7 +54,7 @@ public final class TokenCache {
         /**
          * Requests a new token as {@link #requestToken} does and returns it with a digest of the
          * credentials that obtained it. By default the token comes without a digest, and the
-         * cache never asks {@link #credentialsChanged} about it.
+         * cache never calls {@link #credentialsChanged} for it.
          */
         default Either<AuthError, IssuedToken> issueToken(Optional<AccessToken> current) {
             return requestToken(current).map(token -> new IssuedToken(token, Optional.empty()));

@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * What makes two connections share an access token: the same token endpoint, client, client
  * secret ref, client authentication, scopes, audience and resource. The secret ref and the
- * client authentication are part of the key so that a connection never gets a token that
- * another connection obtained in a way that would fail for it, such as with a secret it cannot
- * resolve or a client authentication the server rejects. Scopes are sorted and de-duplicated, because their order carries no
+ * client authentication are part of the key, so that a connection never gets a token that
+ * another connection obtained in a way that would fail for it. Examples are a secret it cannot
+ * resolve and a client authentication that the server rejects. Scopes are sorted and de-duplicated, because their order carries no
  * meaning (RFC 6749 §3.3).
  */
 public record TokenKey(
